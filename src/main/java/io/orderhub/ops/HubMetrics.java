@@ -1,0 +1,60 @@
+package io.orderhub.ops;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** The hub's own Prometheus meters ({@code orderhub_*}), cached so the hot path does no registry look-ups. */
+@ApplicationScoped
+public class HubMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final Map<String, Timer> ack = new ConcurrentHashMap<>();
+
+    public HubMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** An order acknowledged with 202 (new or duplicate), and how long from request to acknowledgement. */
+    public void accepted(String channel, boolean duplicate, long startNanos) {
+        accepted.computeIfAbsent(channel + duplicate, k -> Counter.builder("orderhub.intake.accepted")
+                .description("Payloads acknowledged with 202 after the durable write")
+                .tag("channel", channel).tag("duplicate", Boolean.toString(duplicate)).register(registry))
+                .increment();
+        ack.computeIfAbsent(channel, k -> Timer.builder("orderhub.intake.ack")
+                .description("Time from request to durable acknowledgement")
+                .tag("channel", channel)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry))
+                .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void rejected(String channel, String reason) {
+        rejected.computeIfAbsent(channel + '|' + reason, k -> Counter.builder("orderhub.intake.rejected")
+                .description("Payloads refused at the intake, by reason")
+                .tag("channel", channel).tag("reason", reason).register(registry))
+                .increment();
+    }
+
+    /** Registers the depth of one layer's queue as {@code orderhub_queue_depth{layer}}. */
+    public void queueDepth(String layer, Supplier<Number> depth) {
+        Gauge.builder("orderhub.queue.depth", depth).description("Items waiting in a layer's queue")
+                .tag("layer", layer).register(registry);
+    }
+
+    public Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+}
