@@ -1,10 +1,10 @@
 package io.orderhub.archive;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,14 +28,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class ArchiveStore {
 
-    private static final String INSERT = """
+    private static final String INSERT_HEAD = """
             INSERT INTO raw_receipt (receipt_id, channel, shop_key, received_at, content_type, headers, body,
-                                     body_sha256, body_size, auth_kind)
-            SELECT u.id, u.ch, u.shop, u.at::timestamptz, u.ct, u.hd::jsonb, u.body, u.sha, u.size, u.auth
-              FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[],
-                          ?::int[], ?::text[]) AS u(id, ch, shop, at, ct, hd, body, sha, size, auth)
-            ON CONFLICT (channel, body_sha256) DO NOTHING
-            RETURNING receipt_id""";
+                                     body_sha256, body_size, auth_kind) VALUES """;
+    private static final String ROW = "(?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
+    private static final String INSERT_TAIL = " ON CONFLICT (channel, body_sha256) DO NOTHING RETURNING receipt_id";
+    /** Rows per statement: bodies travel as binary parameters; few distinct statement shapes stay prepared. */
+    private static final int CHUNK = 32;
 
     private static final String EXISTING = """
             SELECT r.receipt_id, r.channel, r.body_sha256 FROM raw_receipt r
@@ -76,41 +75,39 @@ public class ArchiveStore {
     }
 
     private static List<UUID> insert(Connection c, List<RawPayload> rows) throws SQLException {
-        int n = rows.size();
-        UUID[] ids = new UUID[n];
-        String[] channels = new String[n], shops = new String[n], at = new String[n], ct = new String[n];
-        String[] headers = new String[n], auth = new String[n];
-        byte[][] bodies = new byte[n][], shas = new byte[n][];
-        Integer[] sizes = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            RawPayload p = rows.get(i);
-            ids[i] = p.receiptId();
-            channels[i] = p.channel();
-            shops[i] = p.shopKey();
-            at[i] = p.receivedAt().toString();
-            ct[i] = p.contentType();
-            headers[i] = json(p.headers());
-            bodies[i] = p.body();
-            shas[i] = p.sha256();
-            sizes[i] = p.body().length;
-            auth[i] = p.authKind();
-        }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            Array[] arrays = {c.createArrayOf("uuid", ids), c.createArrayOf("text", channels),
-                    c.createArrayOf("text", shops), c.createArrayOf("text", at), c.createArrayOf("text", ct),
-                    c.createArrayOf("text", headers), c.createArrayOf("bytea", bodies), c.createArrayOf("bytea", shas),
-                    c.createArrayOf("int4", sizes), c.createArrayOf("text", auth)};
-            for (int i = 0; i < arrays.length; i++) {
-                ps.setArray(i + 1, arrays[i]);
-            }
-            List<UUID> inserted = new ArrayList<>(n);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    inserted.add(rs.getObject(1, UUID.class));
+        List<UUID> inserted = new ArrayList<>(rows.size());
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<RawPayload> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(insertSql(chunk.size()))) {
+                int i = 1;
+                for (RawPayload p : chunk) {
+                    ps.setObject(i++, p.receiptId());
+                    ps.setString(i++, p.channel());
+                    ps.setString(i++, p.shopKey());
+                    ps.setObject(i++, p.receivedAt().atOffset(ZoneOffset.UTC));
+                    ps.setString(i++, p.contentType());
+                    ps.setString(i++, json(p.headers()));
+                    ps.setBytes(i++, p.body());
+                    ps.setBytes(i++, p.sha256());
+                    ps.setInt(i++, p.body().length);
+                    ps.setString(i++, p.authKind());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getObject(1, UUID.class));
+                    }
                 }
             }
-            return inserted;
         }
+        return inserted;
+    }
+
+    private static String insertSql(int rows) {
+        StringBuilder sql = new StringBuilder(INSERT_HEAD);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(ROW);
+        }
+        return sql.append(INSERT_TAIL).toString();
     }
 
     private static void resolveExisting(Connection c, List<RawPayload> unique, List<UUID> inserted,

@@ -22,6 +22,7 @@ public class ArchiveWriter {
         OrderHubConfig.Writer w = config.intake().writer();
         this.committer = new GroupCommitter<>("archive", w.queueCapacity(), w.maxBatch(), w.threads(), store::append);
         this.timeout = w.timeout();
+        committer.observe(metrics.batches("archive"));
         metrics.queueDepth("archive", committer::depth);
     }
 

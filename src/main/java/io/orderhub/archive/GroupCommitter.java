@@ -24,6 +24,12 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
         List<R> write(List<T> batch) throws Exception;
     }
 
+    /** Told the size and duration of every written batch (for metrics). */
+    @FunctionalInterface
+    public interface BatchObserver {
+        void written(int size, long nanos);
+    }
+
     private record Pending<T, R>(T item, CompletableFuture<R> result) {
     }
 
@@ -33,6 +39,8 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
     private final BlockingQueue<Pending<T, R>> queue;
     private final int maxBatch;
     private final BatchWork<T, R> work;
+    private volatile BatchObserver observer = (size, nanos) -> {
+    };
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -56,6 +64,10 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
             result.completeExceptionally(new StoreUnavailableException(name + " write queue is full", null));
         }
         return result;
+    }
+
+    public void observe(BatchObserver observer) {
+        this.observer = observer;
     }
 
     /** Items waiting for a writer. */
@@ -88,7 +100,9 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 
     private void complete(List<Pending<T, R>> batch, List<T> items) {
         try {
+            long start = System.nanoTime();
             List<R> results = work.write(items);
+            observer.written(items.size(), System.nanoTime() - start);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(results.get(i));
             }

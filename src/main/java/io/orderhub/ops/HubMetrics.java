@@ -9,9 +9,11 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.orderhub.archive.GroupCommitter;
 
 /** The hub's own Prometheus meters ({@code orderhub_*}), cached so the hot path does no registry look-ups. */
 @ApplicationScoped
@@ -52,6 +54,19 @@ public class HubMetrics {
     public void queueDepth(String layer, Supplier<Number> depth) {
         Gauge.builder("orderhub.queue.depth", depth).description("Items waiting in a layer's queue")
                 .tag("layer", layer).register(registry);
+    }
+
+    /** Size and duration of the batches a group-commit writer writes, by writer. */
+    public GroupCommitter.BatchObserver batches(String writer) {
+        Timer time = Timer.builder("orderhub.store.batch").description("Time to write one group-commit batch")
+                .tag("writer", writer).publishPercentiles(0.5, 0.99).register(registry);
+        DistributionSummary size = DistributionSummary.builder("orderhub.store.batch.size")
+                .description("Items per group-commit batch").tag("writer", writer).publishPercentiles(0.5, 0.99)
+                .register(registry);
+        return (items, nanos) -> {
+            time.record(nanos, TimeUnit.NANOSECONDS);
+            size.record(items);
+        };
     }
 
     public Counter counter(String name, String description, String... tags) {

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.orderhub.archive.GroupCommitter;
 import io.orderhub.archive.StoreUnavailableException;
+import io.orderhub.ops.HubMetrics;
 
 /**
  * Records receipt outcomes by group commit. The first outcome of a receipt wins: recording is exactly once in
@@ -38,9 +39,10 @@ public class ReceiptStateStore {
     private final DataSource dataSource;
     private final GroupCommitter<ReceiptState, Boolean> committer;
 
-    public ReceiptStateStore(DataSource dataSource) {
+    public ReceiptStateStore(DataSource dataSource, HubMetrics metrics) {
         this.dataSource = dataSource;
         this.committer = new GroupCommitter<>("receipt-state", 50_000, 256, 1, this::write);
+        committer.observe(metrics.batches("receipt-state"));
     }
 
     /** Records the outcome; true when it was the first for this receipt, false when one was already recorded. */
