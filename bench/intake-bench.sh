@@ -4,14 +4,14 @@
 #   2. durable accept:   POST /api/v1/intake/{channel} — archived by group commit before the 202;
 #   3. ack latency at a fixed rate (default 3,000 orders/s) on the durable path.
 # Null and durable runs alternate twice so that drift of a shared machine hits both alike.
-# Env: CONNECTIONS (32), DURATION (20s), RATE (3000), FIXTURES (../shared/fixtures), PORT (18090).
+# Env: CONNECTIONS (32), DURATION (20s), RATE (3000), FIXTURES (src/test/resources/fixtures), PORT (18090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
 RATE=${RATE:-3000}
 PORT=${PORT:-18090}
-export FIXTURES=${FIXTURES:-$(cd ../shared/fixtures && pwd)}
+export FIXTURES=${FIXTURES:-$PWD/src/test/resources/fixtures}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -q -B package -DskipTests
 

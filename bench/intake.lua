@@ -2,7 +2,7 @@
 -- one leading field so every request is a new durable write (not a duplicate).
 -- Env: FIXTURES (dir), TOKEN, PATH_PREFIX (/api/v1/intake or /bench/null), RATE (requests/s over all connections,
 -- 0 = as fast as possible), CONNECTIONS (for pacing).
-local fixtures = os.getenv("FIXTURES") or "../shared/fixtures"
+local fixtures = os.getenv("FIXTURES") or "src/test/resources/fixtures"
 local prefix = os.getenv("PATH_PREFIX") or "/api/v1/intake"
 local token = os.getenv("TOKEN") or "orderhub-demo-token"
 local rate = tonumber(os.getenv("RATE") or "0")

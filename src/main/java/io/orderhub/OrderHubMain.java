@@ -2,19 +2,18 @@ package io.orderhub;
 
 import java.nio.file.Path;
 
-import org.apache.camel.quarkus.main.CamelMainApplication;
 import org.jboss.logging.Logger;
 
 import io.orderhub.store.EmbeddedPostgresLauncher;
 import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.annotations.QuarkusMain;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Entry point: in the embedded mode (the default) it starts the hub's own PostgreSQL before Quarkus, so the
- * datasource, Flyway and the routes find a running store.
+ * datasource, Flyway and the routes find a running store. It is the jar's main class through
+ * {@code quarkus.package.main-class} rather than a {@code @QuarkusMain}: Camel Quarkus only starts its context by
+ * itself when no {@code @QuarkusMain} exists, and the tests (which never call a main) rely on that.
  */
-@QuarkusMain
 public class OrderHubMain {
 
     private static final Logger LOG = Logger.getLogger(OrderHubMain.class);
@@ -31,8 +30,7 @@ public class OrderHubMain {
             System.setProperty("quarkus.datasource.jdbc.url", EmbeddedPostgresLauncher.jdbcUrl(pg));
             LOG.infof("Embedded PostgreSQL on port %d, data in %s", pg.getPort(), dataDir.resolve("pg"));
         }
-        // CamelMainApplication starts the Camel context and routes as the default Camel Quarkus main would
-        Quarkus.run(CamelMainApplication.class, args);
+        Quarkus.run(args);
     }
 
     /** The store stops only after the hub has drained, so in-flight acknowledgements still reach the disk. */
