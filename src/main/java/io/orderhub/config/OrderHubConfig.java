@@ -22,6 +22,10 @@ public interface OrderHubConfig {
 
     Validate validate();
 
+    Mapping mapping();
+
+    Admin admin();
+
     /** Shops by a merchant-chosen key: the channel they sell on and how their pushes authenticate. */
     Map<String, Shop> shops();
 
@@ -105,5 +109,16 @@ public interface OrderHubConfig {
 
         /** App secret / client secret / webhook secret; for WeChat the server token. */
         String secret();
+    }
+
+    interface Mapping {
+        /** Where channel mappings and status tables load from (a mounted ConfigMap in Kubernetes). */
+        @WithDefault("mappings")
+        String dir();
+    }
+
+    interface Admin {
+        /** SHA-256 (hex) of the admin credential for replay and mapping administration; unset disables them. */
+        Optional<String> tokenSha256();
     }
 }

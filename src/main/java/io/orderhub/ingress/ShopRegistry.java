@@ -28,11 +28,18 @@ public class ShopRegistry {
     }
 
     private final Map<Channel, List<Shop>> byChannel;
+    private final Map<String, Shop> byKey;
 
     public ShopRegistry(OrderHubConfig config) {
         List<Shop> shops = new ArrayList<>();
         config.shops().forEach((key, s) -> shops.add(toShop(key, s)));
         this.byChannel = shops.stream().collect(Collectors.groupingBy(Shop::channel));
+        this.byKey = shops.stream().collect(Collectors.toUnmodifiableMap(Shop::key, s -> s));
+    }
+
+    /** The shop stored with a receipt ({@code raw_receipt.shop_key}). */
+    public Optional<Shop> byKey(String key) {
+        return Optional.ofNullable(byKey.get(key));
     }
 
     private static Shop toShop(String key, OrderHubConfig.Shop s) {

@@ -69,7 +69,9 @@ public class HubMetrics {
         };
     }
 
-    public Counter counter(String name, String description, String... tags) {
-        return Counter.builder(name).description(description).tags(tags).register(registry);
+    /** A receipt the validation layer finished, by outcome (MAPPED, PARKED, SUPERSEDED, DUPLICATE). */
+    public void processed(String state) {
+        Counter.builder("orderhub.validate.processed").description("Receipts the validation layer finished")
+                .tag("state", state).register(registry).increment();
     }
 }

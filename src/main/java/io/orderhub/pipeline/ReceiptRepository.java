@@ -39,6 +39,14 @@ public class ReceiptRepository {
              WHERE r.seq > ? AND NOT EXISTS (SELECT 1 FROM receipt_state s WHERE s.receipt_id = r.receipt_id)
              ORDER BY r.seq LIMIT ?""";
 
+    private static final String LOAD = """
+            SELECT receipt_id, channel, shop_key, received_at, content_type, body FROM raw_receipt WHERE receipt_id = ?""";
+
+    private static final String PARKED = """
+            SELECT r.receipt_id FROM raw_receipt r JOIN receipt_state s ON s.receipt_id = r.receipt_id
+             WHERE s.state = 'PARKED' AND r.channel = ? AND r.received_at >= ? AND r.received_at < ?
+             ORDER BY r.seq LIMIT ?""";
+
     private final DataSource dataSource;
 
     public ReceiptRepository(DataSource dataSource) {
@@ -57,6 +65,41 @@ public class ReceiptRepository {
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("receipt lookup failed", e);
+        }
+    }
+
+    /** The stored payload of a receipt, for the validation layer. */
+    public Optional<RawReceipt> load(UUID receiptId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LOAD)) {
+            ps.setObject(1, receiptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RawReceipt(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getBytes(6)));
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("receipt load failed", e);
+        }
+    }
+
+    /** PARKED receipts of a channel received in [from, to), oldest first, for bulk replay. */
+    public List<UUID> parked(String channel, Instant from, Instant to, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PARKED)) {
+            ps.setString(1, channel);
+            ps.setTimestamp(2, java.sql.Timestamp.from(from));
+            ps.setTimestamp(3, java.sql.Timestamp.from(to));
+            ps.setInt(4, limit);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("parked receipt scan failed", e);
         }
     }
 

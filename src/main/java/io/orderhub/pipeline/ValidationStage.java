@@ -7,36 +7,33 @@ import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
 import io.orderhub.ops.HubMetrics;
+import io.orderhub.order.ApplyOutcome;
 
-/**
- * The validation layer's entry for one stored receipt. Until channel mappings exist, a receipt is processed by
- * parking it with the reason {@code mapping_unavailable}: recorded, visible through the receipt API, and replayable
- * once the channel's mapping is in place.
- */
+/** The validation layer's entry for one stored receipt handed over by the receive layer or by recovery. */
 @ApplicationScoped
 @Named("validationStage")
 public class ValidationStage {
 
     private static final Logger LOG = Logger.getLogger(ValidationStage.class);
 
-    private final ReceiptStateStore states;
+    private final ReceiptProcessor processor;
     private final ReceiptHandoff handoff;
-    private final Counter processed;
+    private final HubMetrics metrics;
 
-    public ValidationStage(ReceiptStateStore states, ReceiptHandoff handoff, HubMetrics metrics) {
-        this.states = states;
+    public ValidationStage(ReceiptProcessor processor, ReceiptHandoff handoff, HubMetrics metrics) {
+        this.processor = processor;
         this.handoff = handoff;
-        this.processed = metrics.counter("orderhub.validate.processed", "Receipts the validation layer finished");
+        this.metrics = metrics;
     }
 
     public void process(UUID receiptId) {
         try {
-            if (states.record(ReceiptState.parked(receiptId, "mapping_unavailable: no channel mapping is installed"))) {
-                processed.increment();
-            } else {
+            ReceiptProcessor.Outcome outcome = processor.process(receiptId);
+            if (ApplyOutcome.ALREADY_PROCESSED.equals(outcome.state())) {
                 LOG.debugf("receipt %s was already processed", receiptId);
+            } else {
+                metrics.processed(outcome.state());
             }
         } finally {
             handoff.done(receiptId);

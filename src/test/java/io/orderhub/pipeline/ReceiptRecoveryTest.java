@@ -3,6 +3,7 @@ package io.orderhub.pipeline;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,6 +47,6 @@ class ReceiptRecoveryTest {
         }
         given().get("/api/v1/receipts/" + receiptId).then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/receipts/" + receiptId)
-                .then().statusCode(200).body("state", equalTo("PARKED")));
+                .then().statusCode(200).body("state", equalTo("PARKED")).body("reason", notNullValue()));
     }
 }

@@ -1,0 +1,98 @@
+package io.orderhub.order;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.orderhub.archive.StoreUnavailableException;
+
+/** Reads canonical orders: the current version with its history of platform statuses. */
+@ApplicationScoped
+public class OrderRepository {
+
+    /** One stored version as the order view lists it. */
+    public record VersionView(int version, String platformUpdatedAt, boolean applied, String status,
+            String platformStatus, String mappingVersion, UUID receiptId) {
+    }
+
+    /** The current version of an order and its history. */
+    public record OrderView(UUID hubOrderId, int version, String mappingVersion, ObjectNode order,
+            List<VersionView> history) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BY_ID = """
+            SELECT hub_order_id, version, mapping_version, order_json::text FROM hub_order WHERE hub_order_id = ?""";
+    private static final String BY_PLATFORM_ID = """
+            SELECT hub_order_id FROM hub_order WHERE channel = ? AND platform_order_id = ? ORDER BY shop_id""";
+    private static final String HISTORY = """
+            SELECT version, platform_updated_at, applied, order_json->>'status', order_json->>'platformStatus',
+                   mapping_version, receipt_id
+              FROM hub_order_version WHERE hub_order_id = ? ORDER BY platform_updated_at, version""";
+
+    private final DataSource dataSource;
+
+    public OrderRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<OrderView> find(UUID hubOrderId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BY_ID)) {
+            ps.setObject(1, hubOrderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new OrderView(hubOrderId, rs.getInt(2), rs.getString(3),
+                        (ObjectNode) JSON.readTree(rs.getString(4)), history(c, hubOrderId)));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreUnavailableException("order lookup failed", e);
+        }
+    }
+
+    /** Orders with this platform order id on a channel (one per shop). */
+    public List<OrderView> byPlatformOrderId(String channel, String platformOrderId) {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BY_PLATFORM_ID)) {
+            ps.setString(1, channel);
+            ps.setString(2, platformOrderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("order search failed", e);
+        }
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    private static List<VersionView> history(Connection c, UUID hubOrderId) throws SQLException {
+        List<VersionView> versions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
+            ps.setObject(1, hubOrderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(new VersionView(rs.getInt(1), rs.getTimestamp(2).toInstant().toString(),
+                            rs.getBoolean(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getObject(7, UUID.class)));
+                }
+            }
+        }
+        return versions;
+    }
+}

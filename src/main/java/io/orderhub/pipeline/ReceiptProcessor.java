@@ -1,0 +1,58 @@
+package io.orderhub.pipeline;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.orderhub.ingress.ShopRegistry;
+import io.orderhub.mapping.MappingRegistry;
+import io.orderhub.mapping.MappingResult;
+import io.orderhub.order.ApplyOutcome;
+import io.orderhub.order.OrderStore;
+
+/**
+ * Turns one stored receipt into its outcome: maps the raw payload with the channel's mapping, stores the canonical
+ * order version, or parks the receipt with the reason that names the field or rule. Used for first processing and
+ * for replays of parked receipts alike; the store makes both exactly once in effect.
+ */
+@ApplicationScoped
+public class ReceiptProcessor {
+
+    /** The state a receipt ended in, or {@link ApplyOutcome#ALREADY_PROCESSED}. */
+    public record Outcome(String state, String reason) {
+    }
+
+    private final ReceiptRepository receipts;
+    private final MappingRegistry mappings;
+    private final OrderStore orders;
+    private final ShopRegistry shops;
+
+    public ReceiptProcessor(ReceiptRepository receipts, MappingRegistry mappings, OrderStore orders,
+            ShopRegistry shops) {
+        this.receipts = receipts;
+        this.mappings = mappings;
+        this.orders = orders;
+        this.shops = shops;
+    }
+
+    public Outcome process(UUID receiptId) {
+        RawReceipt receipt = receipts.load(receiptId)
+                .orElseThrow(() -> new IllegalStateException("receipt " + receiptId + " is not in the archive"));
+        String shopId = shops.byKey(receipt.shopKey()).map(ShopRegistry.Shop::platformShopId).orElse(null);
+        MappingResult result = mappings.map(receipt.channel(), receipt.body(), receipt.contentType(), shopId);
+        if (result instanceof MappingResult.Mapped m) {
+            return new Outcome(orders.apply(receipt, m.order(), m.mappingVersion()).state(), null);
+        }
+        if (result instanceof MappingResult.Notice n) {
+            return park(receiptId, "thin_notice: platform order " + n.platformOrderId() + " (status "
+                    + n.platformStatus() + ") must be fetched through the platform API");
+        }
+        return park(receiptId, ((MappingResult.Failed) result).reason());
+    }
+
+    private Outcome park(UUID receiptId, String reason) {
+        return orders.park(receiptId, reason)
+                ? new Outcome("PARKED", reason)
+                : new Outcome(ApplyOutcome.ALREADY_PROCESSED, null);
+    }
+}

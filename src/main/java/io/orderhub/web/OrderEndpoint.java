@@ -1,0 +1,82 @@
+package io.orderhub.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.orderhub.ingress.Channel;
+import io.orderhub.order.OrderRepository;
+import io.orderhub.order.OrderRepository.OrderView;
+
+/** {@code GET /api/v1/orders/{hubOrderId}} and {@code GET /api/v1/orders?channel=&platformOrderId=}. */
+@ApplicationScoped
+@Named("orders")
+public class OrderEndpoint {
+
+    private final OrderRepository orders;
+
+    public OrderEndpoint(OrderRepository orders) {
+        this.orders = orders;
+    }
+
+    public void get(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("hubOrderId", String.class);
+        OrderView view = parse(id).flatMap(orders::find)
+                .orElseThrow(() -> new ApiError(404, "order_not_found", "no order '" + id + "'"));
+        HttpReplies.json(exchange, 200, render(view));
+    }
+
+    public void search(Exchange exchange) {
+        String channel = exchange.getMessage().getHeader("channel", String.class);
+        String platformOrderId = exchange.getMessage().getHeader("platformOrderId", String.class);
+        if (channel == null || platformOrderId == null || platformOrderId.isBlank()) {
+            throw new ApiError(400, "missing_parameter", "both channel and platformOrderId are required");
+        }
+        if (Channel.fromCode(channel).isEmpty()) {
+            throw new ApiError(404, "unknown_channel", "unknown channel '" + channel + "'");
+        }
+        List<ObjectNode> items = orders.byPlatformOrderId(channel, platformOrderId).stream().map(this::render)
+                .toList();
+        HttpReplies.json(exchange, 200, Map.of("items", items));
+    }
+
+    /** The canonical order plus hubOrderId, version and a status view (the platform is the only source so far). */
+    private ObjectNode render(OrderView view) {
+        ObjectNode out = view.order().deepCopy();
+        out.put("hubOrderId", view.hubOrderId().toString());
+        out.put("version", view.version());
+        out.put("mappingVersion", view.mappingVersion());
+        Map<String, Object> platform = new LinkedHashMap<>();
+        platform.put("status", view.order().path("status").asText());
+        platform.put("code", view.order().path("platformStatus").asText());
+        platform.put("at", view.order().path("updatedAt").asText(null));
+        Map<String, Object> statusView = new LinkedHashMap<>();
+        statusView.put("answer", platform.get("status"));
+        statusView.put("answerSource", "platform");
+        statusView.put("sources", Map.of("platform", platform));
+        statusView.put("conflicts", List.of());
+        statusView.put("history", view.history().stream().filter(OrderRepository.VersionView::applied)
+                .map(v -> Map.of("source", "platform", "code", String.valueOf(v.platformStatus()), "status",
+                        String.valueOf(v.status()), "at", v.platformUpdatedAt()))
+                .toList());
+        out.set("statusView", HttpReplies.mapper().valueToTree(statusView));
+        out.set("versions", HttpReplies.mapper().valueToTree(view.history()));
+        return out;
+    }
+
+    private static java.util.Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
