@@ -3,9 +3,6 @@ package io.orderhub.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +17,7 @@ import io.orderhub.ingress.signature.WechatSignature;
 import io.orderhub.ingress.signature.YouzanSignature;
 import io.orderhub.support.Fixtures;
 import io.orderhub.support.Requests;
+import io.orderhub.support.Signing;
 import io.orderhub.support.TestConfigs;
 
 class IntakeAuthenticatorTest {
@@ -31,21 +29,13 @@ class IntakeAuthenticatorTest {
     IntakeAuthenticatorTest() throws Exception {
         var config = TestConfigs.config(Map.of(
                 "orderhub.shops.dy-main.channel", "douyin",
-                "orderhub.shops.dy-main.intake-token-sha256", ShopRegistryTest.sha256Hex("dy-token"),
+                "orderhub.shops.dy-main.intake-token-sha256", Signing.sha256Hex("dy-token"),
                 "orderhub.shops.dy-main.push.app-key", "dy-app",
                 "orderhub.shops.dy-main.push.secret", "dy-secret",
                 "orderhub.shops.tb-main.channel", "taobao",
-                "orderhub.shops.tb-main.intake-token-sha256", ShopRegistryTest.sha256Hex("tb-token")));
+                "orderhub.shops.tb-main.intake-token-sha256", Signing.sha256Hex("tb-token")));
         authenticator = new IntakeAuthenticator(new ShopRegistry(config), List.of(new DouyinSignature(),
                 new YouzanSignature(), new WechatSignature(config), new ShopifySignature()));
-    }
-
-    private static String eventSign(String appKey, byte[] body, String secret) throws Exception {
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
-        md5.update(appKey.getBytes(StandardCharsets.UTF_8));
-        md5.update(body);
-        md5.update(secret.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(md5.digest());
     }
 
     private IntakeRejection rejection(Channel channel, IntakeRequest request) {
@@ -89,7 +79,7 @@ class IntakeAuthenticatorTest {
     @Test
     void validPushSignatureIdentifiesTheShop() throws Exception {
         Shop shop = authenticator.authenticate(Channel.DOUYIN, Requests.json("douyin", BODY, "app-id", "dy-app",
-                "event-sign", eventSign("dy-app", BODY, "dy-secret")));
+                "event-sign", Signing.douyinEventSign("dy-app", BODY, "dy-secret")));
 
         assertThat(shop.key()).isEqualTo("dy-main");
     }
@@ -97,7 +87,7 @@ class IntakeAuthenticatorTest {
     @Test
     void invalidPushSignatureIsBadSignature() throws Exception {
         IntakeRejection rejection = rejection(Channel.DOUYIN, Requests.json("douyin", BODY, "app-id", "dy-app",
-                "event-sign", eventSign("dy-app", BODY, "wrong-secret")));
+                "event-sign", Signing.douyinEventSign("dy-app", BODY, "wrong-secret")));
 
         assertThat(rejection.reason()).isEqualTo("bad_signature");
     }
@@ -106,7 +96,7 @@ class IntakeAuthenticatorTest {
     void signatureOfAnotherPlatformIsNotLookedAt() throws Exception {
         // a Douyin signature on the Shopify path: Shopify's scheme finds no X-Shopify-Hmac-Sha256 at all
         IntakeRejection rejection = rejection(Channel.SHOPIFY, Requests.json("shopify", BODY, "app-id", "dy-app",
-                "event-sign", eventSign("dy-app", BODY, "dy-secret")));
+                "event-sign", Signing.douyinEventSign("dy-app", BODY, "dy-secret")));
 
         assertThat(rejection.reason()).isEqualTo("unauthorized");
     }
@@ -129,7 +119,8 @@ class IntakeAuthenticatorTest {
         assertThat(byToken.key()).isEqualTo("dy-main");
 
         IntakeRejection badToken = rejection(Channel.DOUYIN, Requests.json("douyin", BODY, "Authorization",
-                "Bearer wrong", "app-id", "dy-app", "event-sign", eventSign("dy-app", BODY, "dy-secret")));
+                "Bearer wrong", "app-id", "dy-app", "event-sign",
+                Signing.douyinEventSign("dy-app", BODY, "dy-secret")));
         assertThat(badToken.reason()).isEqualTo("unauthorized");
     }
 }

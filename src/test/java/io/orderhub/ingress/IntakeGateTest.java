@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import io.orderhub.ingress.signature.WechatSignature;
 import io.orderhub.ingress.signature.YouzanSignature;
 import io.orderhub.support.Fixtures;
 import io.orderhub.support.Requests;
+import io.orderhub.support.Signing;
 import io.orderhub.support.TestConfigs;
 
 /** The gate built by hand from its real collaborators, one test per answer of the intake contract. */
@@ -56,9 +56,9 @@ class IntakeGateTest {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("orderhub.intake.max-body-bytes", Integer.toString(MAX_BODY));
         properties.put("orderhub.shops.pos-main.channel", "pos");
-        properties.put("orderhub.shops.pos-main.intake-token-sha256", ShopRegistryTest.sha256Hex("pos-token"));
+        properties.put("orderhub.shops.pos-main.intake-token-sha256", Signing.sha256Hex("pos-token"));
         properties.put("orderhub.shops.pos-limited.channel", "pos");
-        properties.put("orderhub.shops.pos-limited.intake-token-sha256", ShopRegistryTest.sha256Hex("slow-token"));
+        properties.put("orderhub.shops.pos-limited.intake-token-sha256", Signing.sha256Hex("slow-token"));
         properties.put("orderhub.shops.pos-limited.rate-per-second", "1");
         properties.put("orderhub.shops.dy-main.channel", "douyin");
         properties.put("orderhub.shops.dy-main.push.app-key", "dy-app");
@@ -69,12 +69,8 @@ class IntakeGateTest {
         gate = new IntakeGate(authenticator, new ShopRateLimiter(config, FROZEN), config);
     }
 
-    private static String eventSign(byte[] body, String secret) throws Exception {
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
-        md5.update("dy-app".getBytes(StandardCharsets.UTF_8));
-        md5.update(body);
-        md5.update(secret.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(md5.digest());
+    private static String eventSign(byte[] body, String secret) {
+        return Signing.douyinEventSign("dy-app", body, secret);
     }
 
     private IntakeRejection refused(IntakeRequest request, int status, String reason) {

@@ -3,24 +3,16 @@ package io.orderhub.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.orderhub.ingress.ShopRegistry.Shop;
+import io.orderhub.support.Signing;
 import io.orderhub.support.TestConfigs;
 
 class ShopRegistryTest {
-
-    /** Hex SHA-256 of the token, as an operator would put it in orderhub.shops.&lt;shop&gt;.intake-token-sha256. */
-    static String sha256Hex(String token) throws Exception {
-        return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
 
     private static ShopRegistry registry(Map<String, String> properties) {
         return new ShopRegistry(TestConfigs.config(properties));
@@ -30,9 +22,9 @@ class ShopRegistryTest {
     void tokenIsFoundByItsHashOnItsOwnChannelOnly() throws Exception {
         ShopRegistry shops = registry(Map.of(
                 "orderhub.shops.tm-flagship.channel", "tmall",
-                "orderhub.shops.tm-flagship.intake-token-sha256", sha256Hex("token-of-tmall"),
+                "orderhub.shops.tm-flagship.intake-token-sha256", Signing.sha256Hex("token-of-tmall"),
                 "orderhub.shops.jd-store.channel", "jd",
-                "orderhub.shops.jd-store.intake-token-sha256", sha256Hex("token-of-jd")));
+                "orderhub.shops.jd-store.intake-token-sha256", Signing.sha256Hex("token-of-jd")));
 
         assertThat(shops.byToken(Channel.TMALL, "token-of-tmall")).get().extracting(Shop::key).isEqualTo("tm-flagship");
         assertThat(shops.byToken(Channel.JD, "token-of-jd")).get().extracting(Shop::key).isEqualTo("jd-store");
@@ -45,7 +37,8 @@ class ShopRegistryTest {
     @Test
     void upperCaseAndPaddedHashInConfigIsAccepted() throws Exception {
         ShopRegistry shops = registry(Map.of("orderhub.shops.pos-1.channel", "pos",
-                "orderhub.shops.pos-1.intake-token-sha256", " " + sha256Hex("t0ken").toUpperCase(Locale.ROOT) + " "));
+                "orderhub.shops.pos-1.intake-token-sha256",
+                " " + Signing.sha256Hex("t0ken").toUpperCase(Locale.ROOT) + " "));
 
         assertThat(shops.byToken(Channel.POS, "t0ken")).isPresent();
     }
@@ -53,8 +46,10 @@ class ShopRegistryTest {
     @Test
     void twoShopsOnOneChannelAreToldApartByToken() throws Exception {
         ShopRegistry shops = registry(Map.of(
-                "orderhub.shops.pos-a.channel", "pos", "orderhub.shops.pos-a.intake-token-sha256", sha256Hex("a"),
-                "orderhub.shops.pos-b.channel", "pos", "orderhub.shops.pos-b.intake-token-sha256", sha256Hex("b")));
+                "orderhub.shops.pos-a.channel", "pos", "orderhub.shops.pos-a.intake-token-sha256",
+                Signing.sha256Hex("a"),
+                "orderhub.shops.pos-b.channel", "pos", "orderhub.shops.pos-b.intake-token-sha256",
+                Signing.sha256Hex("b")));
 
         assertThat(shops.onChannel(Channel.POS)).extracting(Shop::key).containsExactlyInAnyOrder("pos-a", "pos-b");
         assertThat(shops.byToken(Channel.POS, "a")).get().extracting(Shop::key).isEqualTo("pos-a");
@@ -110,8 +105,8 @@ class ShopRegistryTest {
     @Test
     void anyShopHasTokenLooksAcrossChannels() throws Exception {
         ShopRegistry shops = registry(Map.of("orderhub.shops.a.channel", "pos",
-                "orderhub.shops.a.intake-token-sha256", sha256Hex("x"), "orderhub.shops.b.channel", "jd",
-                "orderhub.shops.b.intake-token-sha256", sha256Hex("y")));
+                "orderhub.shops.a.intake-token-sha256", Signing.sha256Hex("x"), "orderhub.shops.b.channel", "jd",
+                "orderhub.shops.b.intake-token-sha256", Signing.sha256Hex("y")));
 
         assertThat(shops.anyShopHasToken("y")).isTrue();
         assertThat(shops.anyShopHasToken("z")).isFalse();

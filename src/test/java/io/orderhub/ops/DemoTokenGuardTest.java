@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,19 +12,16 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 import io.orderhub.ingress.ShopRegistry;
+import io.orderhub.support.Signing;
 import io.orderhub.support.TestConfigs;
 
 class DemoTokenGuardTest {
 
-    static String sha256Hex(String token) throws Exception {
-        return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static ShopRegistry shopsWithToken(String token) throws Exception {
         return new ShopRegistry(TestConfigs.config(Map.of("orderhub.shops.s1.channel", "pos",
-                "orderhub.shops.s1.intake-token-sha256", sha256Hex("own-token"), "orderhub.shops.s2.channel", "jd",
-                "orderhub.shops.s2.intake-token-sha256", sha256Hex(token))));
+                "orderhub.shops.s1.intake-token-sha256", Signing.sha256Hex("own-token"), "orderhub.shops.s2.channel",
+                "jd",
+                "orderhub.shops.s2.intake-token-sha256", Signing.sha256Hex(token))));
     }
 
     @Test
@@ -64,7 +58,7 @@ class DemoTokenGuardTest {
         try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
             properties.load(in);
         }
-        String demoHash = sha256Hex(DemoTokenGuard.DEMO_TOKEN);
+        String demoHash = Signing.sha256Hex(DemoTokenGuard.DEMO_TOKEN);
         List<String> demoShopHashes = properties.stringPropertyNames().stream()
                 .filter(k -> k.startsWith("%embedded.orderhub.shops.demo-") && k.endsWith(".intake-token-sha256"))
                 .map(properties::getProperty).toList();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +22,7 @@ import io.orderhub.ingress.ShopRegistry.Shop;
 import io.orderhub.support.Fixtures;
 import io.orderhub.support.Requests;
 import io.orderhub.support.Shops;
+import io.orderhub.support.Signing;
 
 /**
  * 抖店 message push: {@code event-sign} = hex MD5(app_key + raw body + app_secret), {@code app-id} = app key. The
@@ -46,13 +45,9 @@ class DouyinSignatureTest {
         return Fixtures.DOUYIN;
     }
 
-    /** The platform's documented algorithm, written out with MessageDigest (not with the class under test). */
-    static String eventSign(String appKey, byte[] body, String secret) throws Exception {
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
-        md5.update(appKey.getBytes(StandardCharsets.UTF_8));
-        md5.update(body);
-        md5.update(secret.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(md5.digest());
+    /** The platform's documented algorithm, computed in {@link Signing}, not by the class under test. */
+    static String eventSign(String appKey, byte[] body, String secret) {
+        return Signing.douyinEventSign(appKey, body, secret);
     }
 
     private static IntakeRequest push(byte[] body, String appId, String sign) {
