@@ -106,7 +106,9 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(results.get(i));
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // Errors too (e.g. a LinkageError from a driver): otherwise they end the writer thread for good and
+            // leave this batch's callers waiting for their timeout
             LOG.warnf("%s: a batch of %d failed to write: %s", name, batch.size(), e.toString());
             StoreUnavailableException failure = new StoreUnavailableException(name + " write failed", e);
             batch.forEach(p -> p.result().completeExceptionally(failure));

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import io.orderhub.ingress.ShopRegistry.Shop;
 import io.orderhub.ingress.signature.PushSignature;
@@ -21,7 +22,13 @@ public class IntakeAuthenticator {
     private final ShopRegistry shops;
     private final Map<Channel, PushSignature> signatures = new EnumMap<>(Channel.class);
 
+    @Inject
     public IntakeAuthenticator(ShopRegistry shops, Instance<PushSignature> schemes) {
+        this(shops, (Iterable<PushSignature>) schemes);
+    }
+
+    /** For plain unit tests: the signature schemes given directly instead of by CDI. */
+    IntakeAuthenticator(ShopRegistry shops, Iterable<PushSignature> schemes) {
         this.shops = shops;
         schemes.forEach(s -> signatures.put(s.channel(), s));
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -75,7 +76,10 @@ public final class PayloadFormat {
         try {
             XMLStreamReader r = XML.createXMLStreamReader(new ByteArrayInputStream(body));
             while (r.hasNext()) {
-                r.next();
+                // SUPPORT_DTD=false only stops the DTD being processed; a DOCTYPE itself would still pass
+                if (r.next() == XMLStreamConstants.DTD) {
+                    throw IntakeRejection.malformed("XML with a DTD (<!DOCTYPE>) is not accepted");
+                }
             }
             r.close();
         } catch (XMLStreamException e) {

@@ -2,6 +2,7 @@ package io.orderhub.ingress.signature;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -81,7 +82,8 @@ public class WechatSignature implements PushSignature {
         try {
             Instant at = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
             return Duration.between(at, Instant.now()).abs().compareTo(maxSkew) <= 0;
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | DateTimeException e) {
+            // not a number, or seconds beyond Instant's range: a bad signature (401), never a 500
             return false;
         }
     }
