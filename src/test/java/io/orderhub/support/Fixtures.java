@@ -1,41 +1,14 @@
 package io.orderhub.support;
 
 import java.io.IOException;
-<<<<<<< HEAD
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-/** Reads the real platform payloads of {@code src/test/resources/fixtures} (never edited by tests). */
-public final class Fixtures {
-
-    private Fixtures() {
-    }
-
-    /** The repository's verbatim copy of the shared fixtures, provenance in its SOURCES.md. */
-    public static Path dir() {
-        return Path.of("src", "test", "resources", "fixtures");
-    }
-
-    public static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(dir().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("fixture " + name + " not found in " + dir().toAbsolutePath(), e);
-        }
-    }
-
-    public static String text(String name) {
-        return new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8);
-    }
-=======
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The real platform push payloads of the shared fixtures (copied verbatim to {@code src/test/resources/fixtures/push};
- * provenance in the project's fixtures/SOURCES.md).
+ * The real platform payloads of {@code src/test/resources/fixtures} (verbatim copies of the shared fixtures,
+ * provenance in its SOURCES.md), read exactly as stored. Tests never edit them.
  */
 public final class Fixtures {
 
@@ -57,7 +30,7 @@ public final class Fixtures {
 
     /** The fixture's bytes exactly as stored. */
     public static byte[] bytes(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/push/" + name)) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
@@ -66,5 +39,8 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
     }
->>>>>>> unit-tests
+
+    public static String text(String name) {
+        return new String(bytes(name), StandardCharsets.UTF_8);
+    }
 }
