@@ -115,6 +115,14 @@ public interface OrderHubConfig {
         /** Where channel mappings and status tables load from (a mounted ConfigMap in Kubernetes). */
         @WithDefault("mappings")
         String dir();
+
+        /** Golden cases a changed mapping must still reproduce before it goes live ({@code <dir>/<channel>/<case>/}). */
+        @WithDefault("src/test/resources/golden")
+        String goldenDir();
+
+        /** How often the mapping directory is checked for changes. */
+        @WithDefault("2s")
+        Duration reloadInterval();
     }
 
     interface Admin {

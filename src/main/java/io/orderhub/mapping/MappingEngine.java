@@ -41,6 +41,22 @@ public final class MappingEngine {
         return new MappingEngine(compiled);
     }
 
+    /** An engine of already compiled channel mappings. */
+    static MappingEngine of(Map<String, CompiledMapping> mappings) {
+        return new MappingEngine(mappings);
+    }
+
+    /** This engine with one channel's mapping added or replaced. */
+    MappingEngine with(CompiledMapping mapping) {
+        Map<String, CompiledMapping> next = new TreeMap<>(mappings);
+        next.put(mapping.channel(), mapping);
+        return new MappingEngine(next);
+    }
+
+    Optional<CompiledMapping> compiled(String channel) {
+        return Optional.ofNullable(mappings.get(channel));
+    }
+
     public Set<String> channels() {
         return new TreeMap<>(mappings).keySet();
     }

@@ -36,7 +36,12 @@ public final class StatusTable {
 
     /** Reads and checks a status YAML: every target must be a canonical value, the channel must match. */
     public static StatusTable load(String channel, Path file) throws IOException {
-        JsonNode root = YAML.readTree(file.toFile());
+        return parse(channel, file, java.nio.file.Files.readAllBytes(file));
+    }
+
+    /** As {@link #load}, from the file's bytes ({@code file} names it in messages). */
+    static StatusTable parse(String channel, Path file, byte[] yaml) throws IOException {
+        JsonNode root = YAML.readTree(yaml);
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": not a YAML mapping");
         }

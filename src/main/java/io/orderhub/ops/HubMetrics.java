@@ -74,4 +74,10 @@ public class HubMetrics {
         Counter.builder("orderhub.validate.processed").description("Receipts the validation layer finished")
                 .tag("state", state).register(registry).increment();
     }
+
+    /** A mapping went live, was refused, or was rolled back, by channel. */
+    public void mappingChange(String channel, String result) {
+        Counter.builder("orderhub.mapping.changes").description("Mapping versions gone live, refused or rolled back")
+                .tag("channel", channel).tag("result", result).register(registry).increment();
+    }
 }
