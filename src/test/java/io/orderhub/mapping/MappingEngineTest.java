@@ -7,10 +7,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class MappingEngineTest {
 
@@ -141,6 +149,29 @@ class MappingEngineTest {
         assertThatThrownBy(() -> MappingEngine.load(dir)).hasMessageContaining("'PAID' maps to 'PAYED'");
         Files.delete(dir.resolve("status/demo.yaml"));
         assertThatThrownBy(() -> MappingEngine.load(dir)).hasMessageContaining("demo.yaml is missing");
+    }
+
+    @Test
+    void concurrentCallsKeepTheirOwnInputAndBindings() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String id = "9" + i;
+                String shop = "shop-" + (i % 7);
+                results.add(pool.submit(() -> {
+                    MappingResult r = map(order("PAID", "12.30", "1").replace("\"id\": \"1\"", "\"id\": \"" + id
+                            + "\""), "application/json", shop);
+                    ObjectNode o = ((MappingResult.Mapped) r).order();
+                    return o.get("platformOrderId").asText() + "/" + o.get("shopId").asText();
+                }));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo("9" + i + "/shop-" + (i % 7));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String order(String status, String total, String qty) {
