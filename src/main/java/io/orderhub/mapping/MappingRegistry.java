@@ -83,7 +83,7 @@ public class MappingRegistry {
             try {
                 sources = MappingSources.read(dir, channel);
             } catch (IOException | RuntimeException e) {
-                refuse(channel, "unreadable", e.getMessage());
+                refuse(channel, "unreadable", e.getMessage(), e.getMessage());
                 continue;
             }
             String dirVersion = sources.version();
@@ -134,12 +134,16 @@ public class MappingRegistry {
         try {
             candidate = compile(sources);
         } catch (RuntimeException e) {
-            return refuse(channel, "compile", e.getMessage());
+            return refuse(channel, "compile", e.getMessage(), e.getMessage());
         }
         List<String> differences = goldenDifferences(engine.with(candidate), channel);
         if (!differences.isEmpty()) {
-            return refuse(channel, "golden", differences.size() + " difference(s) from the golden cases in "
-                    + goldenDir.resolve(channel) + ", first: " + differences.get(0));
+            String summary = differences.size() + " difference(s) from the golden cases in "
+                    + goldenDir.resolve(channel) + ", first: ";
+            // golden values can be buyer data: the admin view shows them, the log only names the path
+            return refuse(channel, "golden", summary + differences.get(0),
+                    summary + differences.get(0).replaceFirst(": (expected|missing|unexpected|mapping failed).*",
+                            " differs"));
         }
         String previous = liveVersion(channel).orElse(null);
         install(candidate);
@@ -168,11 +172,10 @@ public class MappingRegistry {
         return out;
     }
 
-    private boolean refuse(String channel, String stage, String message) {
-        String text = stage + ": " + message;
-        refused.put(channel, text);
+    private boolean refuse(String channel, String stage, String message, String loggable) {
+        refused.put(channel, stage + ": " + message);
         metrics.mappingChange(channel, "refused");
-        LOG.errorf("Mapping change for %s refused (%s); %s keeps serving", channel, text,
+        LOG.errorf("Mapping change for %s refused (%s: %s); %s keeps serving", channel, stage, loggable,
                 liveVersion(channel).orElse("no version"));
         return false;
     }
@@ -183,7 +186,7 @@ public class MappingRegistry {
                 install(compile(sources));
                 LOG.infof("Mapping %s serves %s (%s)", row.channel(), row.version(), row.cause());
             } catch (RuntimeException e) {
-                refuse(row.channel(), "stored version " + row.version(), e.getMessage());
+                refuse(row.channel(), "stored version " + row.version(), e.getMessage(), e.getMessage());
             }
         });
     }
