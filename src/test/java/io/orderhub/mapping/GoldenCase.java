@@ -51,6 +51,11 @@ record GoldenCase(String channel, String name, Path dir) {
         }
     }
 
+    /** The input parsed the way the engine parses it (JSON, XML or form by meta.json's content type). */
+    Object inputTree() {
+        return PayloadReader.read(bytes(inputFile()), read("meta.json").path("contentType").asText("application/json"));
+    }
+
     JsonNode expected() {
         return read("expected.json");
     }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,9 @@ class MappingLintTest {
     /** Fields no channel mapping may fill: the hub assigns them or enrichment does. */
     private static final Set<String> NEVER_MAPPED = Set.of("hubOrderId", "buyer.customerId", "buyer.segment");
     private static final Pattern IGNORE = Pattern.compile("lint-ignore:([\\w., \\t]*)");
+    private static final Pattern FIELDS = Pattern.compile("lint-fields:([\\w., \\t]*)");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![$\\w])([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "in", "true", "false", "null", "function");
     private static MappingEngine engine;
     private static JsonNode schema;
 
@@ -75,6 +79,67 @@ class MappingLintTest {
                     .isEmpty();
             assertThat(forbidden).as("%s.jsonata maps hub/enrichment-owned fields", ch).isEmpty();
         }));
+    }
+
+    /**
+     * Opt-in (files declaring {@code lint-fields:}): every payload field the mapping reads must occur in at least one
+     * golden input of that channel, or be listed after {@code lint-fields:} as documented but not in any sample. This
+     * catches misspelt field names, which JSONata would silently read as "absent".
+     */
+    @TestFactory
+    Stream<DynamicTest> mappingFilesReadOnlyFieldsTheChannelSends() {
+        return engine.channels().stream().map(ch -> DynamicTest.dynamicTest(ch, () -> {
+            String source = Files.readString(GoldenCase.MAPPINGS.resolve("channels").resolve(ch + ".jsonata"));
+            Matcher declared = FIELDS.matcher(source);
+            if (!declared.find()) {
+                return;
+            }
+            Set<String> allowed = new LinkedHashSet<>();
+            declared.reset();
+            while (declared.find()) {
+                for (String name : declared.group(1).split("[,\\s]+")) {
+                    allowed.add(name.trim());
+                }
+            }
+            GoldenCase.all().stream().filter(c -> c.channel().equals(ch)).forEach(c -> keys(c.inputTree(), allowed));
+            // canonical names are read back from objects the mapping itself built (e.g. $lines.paidFen)
+            canonicalFields().forEach(f -> allowed.add(f.substring(f.lastIndexOf('.') + 1)));
+            List<String> unknown = referencedFields(source).stream().filter(f -> !allowed.contains(f)).toList();
+            assertThat(unknown).as("%s.jsonata reads fields no golden input has (misspelt? else list them after "
+                    + "lint-fields:)", ch).isEmpty();
+        }));
+    }
+
+    @Test
+    void fieldReferencesSkipCommentsStringsVariablesAndKeywords() {
+        String source = "/* note: ignored */ ($a := trade.tid; {\"key\": $fen(price) and 'text', \"x\": $a.oid in [null]})";
+        assertThat(referencedFields(source)).containsExactly("trade", "tid", "price", "oid");
+    }
+
+    /** Bare identifiers of path expressions: comments and string literals removed, $variables/$functions skipped. */
+    static Set<String> referencedFields(String source) {
+        String code = source.replaceAll("(?s)/\\*.*?\\*/", " ")
+                .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", " ")
+                .replaceAll("'(?:[^'\\\\]|\\\\.)*'", " ");
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = IDENTIFIER.matcher(code);
+        while (m.find()) {
+            if (!KEYWORDS.contains(m.group(1))) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    private static void keys(Object tree, Set<String> out) {
+        if (tree instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                out.add(String.valueOf(k));
+                keys(v, out);
+            });
+        } else if (tree instanceof List<?> list) {
+            list.forEach(v -> keys(v, out));
+        }
     }
 
     /** Dotted names of every canonical property (objects one level deep, lines items as {@code lines.x}). */
