@@ -25,11 +25,18 @@ public class ReceiptRecovery {
     private final boolean enabled;
     /** Every receipt at or below this sequence number is known to be processed. */
     private long processedUpTo;
+    /** Every receipt at or below this sequence number is committed (or never will be). */
+    private long settledUpTo;
+    /** (time, highest sequence number then) per sweep, until settled. */
+    private final java.util.ArrayDeque<long[]> marks = new java.util.ArrayDeque<>();
+    /** Past the archive writer's timeout (plus a margin) no insert can still be waiting for its commit. */
+    private final long settleNanos;
 
     public ReceiptRecovery(ReceiptRepository receipts, ReceiptHandoff handoff, OrderHubConfig config) {
         this.receipts = receipts;
         this.handoff = handoff;
         this.enabled = config.validate().enabled();
+        this.settleNanos = config.intake().writer().timeout().plusSeconds(5).toNanos();
     }
 
     /** Offers unprocessed receipts while the queue has room; returns how many were offered. */
@@ -37,11 +44,22 @@ public class ReceiptRecovery {
         if (!enabled || handoff.remainingCapacity() <= 0) {
             return 0;
         }
+        long now = System.nanoTime();
+        marks.addLast(new long[]{now, receipts.maxSeq()});
         List<ReceiptRepository.Pending> pending = receipts.pending(processedUpTo, PAGE);
+        // everything below the first pending receipt is processed; but sequence numbers are taken at insert and seen
+        // at commit, so a batch committing late can still appear below. Once the writer's timeout has passed, the
+        // highest number taken back then can no longer gain a neighbour below it
+        long settled = processedUpTo;
+        while (!marks.isEmpty() && now - marks.peekFirst()[0] >= settleNanos) {
+            settled = Math.max(settled, marks.pollFirst()[1]);
+        }
+        settledUpTo = Math.max(settledUpTo, settled);
+        processedUpTo = Math.max(processedUpTo,
+                Math.min(settledUpTo, pending.isEmpty() ? Long.MAX_VALUE : pending.get(0).seq() - 1));
         if (pending.isEmpty()) {
             return 0;
         }
-        processedUpTo = pending.get(0).seq() - 1;
         int offered = 0;
         for (ReceiptRepository.Pending p : pending) {
             if (handoff.remainingCapacity() <= 0) {

@@ -39,6 +39,8 @@ public class ReceiptRepository {
              WHERE r.seq > ? AND NOT EXISTS (SELECT 1 FROM receipt_state s WHERE s.receipt_id = r.receipt_id)
              ORDER BY r.seq LIMIT ?""";
 
+    private static final String MAX_SEQ = "SELECT coalesce(max(seq), 0) FROM raw_receipt";
+
     private static final String LOAD = """
             SELECT receipt_id, channel, shop_key, received_at, content_type, body FROM raw_receipt WHERE receipt_id = ?""";
 
@@ -100,6 +102,18 @@ public class ReceiptRepository {
             return ids;
         } catch (SQLException e) {
             throw new StoreUnavailableException("parked receipt scan failed", e);
+        }
+    }
+
+    /** The highest sequence number taken so far (visible or not yet committed ones below it may still appear). */
+    public long maxSeq() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(MAX_SEQ);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("receipt sequence read failed", e);
         }
     }
 

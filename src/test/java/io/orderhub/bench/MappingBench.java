@@ -36,13 +36,18 @@ public final class MappingBench {
             if (cases.isEmpty()) {
                 continue;
             }
+            // the first case that maps to a full order is the typical order; else the first case
             Path dir = cases.get(0);
-            Path input;
-            try (var files = Files.list(dir)) {
-                input = files.filter(f -> f.getFileName().toString().startsWith("input.")).findFirst().orElseThrow();
+            for (Path c : cases) {
+                if (engine.map(channel, Files.readAllBytes(input(c)), contentType(input(c)),
+                        "bench-shop") instanceof MappingResult.Mapped) {
+                    dir = c;
+                    break;
+                }
             }
+            Path input = input(dir);
             byte[] body = Files.readAllBytes(input);
-            String contentType = input.toString().endsWith(".xml") ? "application/xml" : "application/json";
+            String contentType = contentType(input);
             MappingResult sample = engine.map(channel, body, contentType, "bench-shop");
             long[] parse = time(iterations, () -> JSON.readTree(body));
             long[] map = time(iterations, () -> engine.map(channel, body, contentType, "bench-shop"));
@@ -50,6 +55,16 @@ public final class MappingBench {
                     dir.getFileName(), body.length, pct(parse, 50), pct(map, 50), pct(map, 99),
                     sample.getClass().getSimpleName());
         }
+    }
+
+    static Path input(Path caseDir) throws java.io.IOException {
+        try (var files = Files.list(caseDir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("input.")).findFirst().orElseThrow();
+        }
+    }
+
+    static String contentType(Path input) {
+        return input.toString().endsWith(".xml") ? "application/xml" : "application/json";
     }
 
     interface Work {
