@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -58,44 +56,6 @@ record GoldenCase(String channel, String name, Path dir) {
 
     JsonNode expected() {
         return read("expected.json");
-    }
-
-    /** Serializes and re-reads so int/long node widths compare equal. */
-    static JsonNode normalize(JsonNode node) {
-        try {
-            return JSON.readTree(JSON.writeValueAsString(node));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Human-readable differences between two trees, one line per differing path. */
-    static List<String> diff(JsonNode expected, JsonNode actual) {
-        List<String> out = new ArrayList<>();
-        diff("$", expected, actual, out);
-        return out;
-    }
-
-    private static void diff(String path, JsonNode e, JsonNode a, List<String> out) {
-        if (e == null || a == null) {
-            out.add(path + ": " + (e == null ? "unexpected " + a : "missing, expected " + e));
-        } else if (e.isObject() && a.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> f = it.next();
-                diff(path + "." + f.getKey(), f.getValue(), a.get(f.getKey()), out);
-            }
-            a.fieldNames().forEachRemaining(n -> {
-                if (!e.has(n)) {
-                    out.add(path + "." + n + ": unexpected " + a.get(n));
-                }
-            });
-        } else if (e.isArray() && a.isArray()) {
-            for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
-                diff(path + "[" + i + "]", e.get(i), a.get(i), out);
-            }
-        } else if (!e.equals(a)) {
-            out.add(path + ": expected " + e + " but was " + a);
-        }
     }
 
     private JsonNode read(String file) {
