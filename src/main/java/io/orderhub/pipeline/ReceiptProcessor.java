@@ -41,6 +41,12 @@ public class ReceiptProcessor {
         String shopId = shops.byKey(receipt.shopKey()).map(ShopRegistry.Shop::platformShopId).orElse(null);
         MappingResult result = mappings.map(receipt.channel(), receipt.body(), receipt.contentType(), shopId);
         if (result instanceof MappingResult.Mapped m) {
+            String mapped = m.order().path("channel").asText();
+            if (!receipt.channel().equals(mapped)) {
+                // a copied mapping file that kept another channel's code would file orders under the wrong channel
+                return park(receiptId, "mapping: channel '" + mapped + "' differs from the intake channel '"
+                        + receipt.channel() + "'");
+            }
             return new Outcome(orders.apply(receipt, m.order(), m.mappingVersion()).state(), null);
         }
         if (result instanceof MappingResult.Notice n) {
