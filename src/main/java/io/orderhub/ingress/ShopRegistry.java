@@ -1,9 +1,7 @@
 package io.orderhub.ingress;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,7 +45,7 @@ public class ShopRegistry {
                 .orElseThrow(() -> new IllegalArgumentException("orderhub.shops." + key + ".channel: unknown channel '"
                         + s.channel() + "'"));
         Optional<byte[]> tokenHash = s.intakeTokenSha256()
-                .map(h -> HexFormat.of().parseHex(h.trim().toLowerCase(Locale.ROOT)));
+                .map(Hashing::fromHex);
         return new Shop(key, channel, s.platformShopId().orElse(key), tokenHash, s.ratePerSecond(),
                 s.push().flatMap(OrderHubConfig.Push::appKey), s.push().map(OrderHubConfig.Push::secret));
     }

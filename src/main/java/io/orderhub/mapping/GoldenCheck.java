@@ -42,11 +42,8 @@ public final class GoldenCheck {
     /** Differences of one case, one line each ({@code <case>: $.path: expected … but was …}); empty when it passes. */
     public static List<String> check(MappingEngine engine, String channel, Path caseDir) throws IOException {
         String name = caseDir.getFileName().toString();
-        JsonNode meta = read(caseDir.resolve("meta.json"));
         JsonNode expected = read(caseDir.resolve("expected.json"));
-        MappingResult result = engine.map(channel, Files.readAllBytes(input(caseDir)),
-                meta.path("contentType").asText("application/json"),
-                meta.hasNonNull("shopId") ? meta.get("shopId").asText() : null);
+        MappingResult result = run(engine, channel, caseDir);
         List<String> out = new ArrayList<>();
         if (expected.has("failed")) {
             if (!(result instanceof MappingResult.Failed f)
@@ -62,6 +59,18 @@ public final class GoldenCheck {
         }
         diff(name + ": $", normalize(expected), normalize(asJson(result)), out);
         return out;
+    }
+
+    /** Maps a case's {@code input.*} with the content type and shop of its {@code meta.json} (JSON, no shop). */
+    public static MappingResult run(MappingEngine engine, String channel, Path caseDir) throws IOException {
+        JsonNode meta = read(caseDir.resolve("meta.json"));
+        return engine.map(channel, Files.readAllBytes(input(caseDir)), contentType(caseDir),
+                meta.hasNonNull("shopId") ? meta.get("shopId").asText() : null);
+    }
+
+    /** The content type a case's input is posted with. */
+    public static String contentType(Path caseDir) throws IOException {
+        return read(caseDir.resolve("meta.json")).path("contentType").asText("application/json");
     }
 
     /** A mapped order or a notice as the golden files write it. */
@@ -113,7 +122,8 @@ public final class GoldenCheck {
         return result instanceof MappingResult.Failed f ? "failure '" + f.reason() + "'" : "a result";
     }
 
-    private static Path input(Path caseDir) throws IOException {
+    /** A case's {@code input.*} file (input.json, input.xml, …). */
+    public static Path input(Path caseDir) throws IOException {
         try (Stream<Path> files = Files.list(caseDir)) {
             return files.filter(f -> f.getFileName().toString().startsWith("input.")).findFirst()
                     .orElseThrow(() -> new IllegalStateException(caseDir + " has no input.*"));

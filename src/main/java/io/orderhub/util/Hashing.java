@@ -35,6 +35,11 @@ public final class Hashing {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** A configured hex digest (any case, surrounding blanks ignored) as bytes. */
+    public static byte[] fromHex(String hex) {
+        return java.util.HexFormat.of().parseHex(hex.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
     public static byte[] hmacSha256(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

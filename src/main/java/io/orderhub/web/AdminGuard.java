@@ -1,7 +1,5 @@
 package io.orderhub.web;
 
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +20,7 @@ public class AdminGuard {
 
     public AdminGuard(OrderHubConfig config) {
         this.tokenHash = config.admin().tokenSha256()
-                .map(h -> HexFormat.of().parseHex(h.trim().toLowerCase(Locale.ROOT)));
+                .map(Hashing::fromHex);
     }
 
     public void require(Exchange exchange) {

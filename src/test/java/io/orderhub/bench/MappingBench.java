@@ -39,15 +39,14 @@ public final class MappingBench {
             // the first case that maps to a full order is the typical order; else the first case
             Path dir = cases.get(0);
             for (Path c : cases) {
-                if (engine.map(channel, Files.readAllBytes(input(c)), contentType(input(c)),
+                if (engine.map(channel, Files.readAllBytes(GoldenCheck.input(c)), GoldenCheck.contentType(c),
                         "bench-shop") instanceof MappingResult.Mapped) {
                     dir = c;
                     break;
                 }
             }
-            Path input = input(dir);
-            byte[] body = Files.readAllBytes(input);
-            String contentType = contentType(input);
+            byte[] body = Files.readAllBytes(GoldenCheck.input(dir));
+            String contentType = GoldenCheck.contentType(dir);
             MappingResult sample = engine.map(channel, body, contentType, "bench-shop");
             long[] parse = time(iterations, () -> JSON.readTree(body));
             long[] map = time(iterations, () -> engine.map(channel, body, contentType, "bench-shop"));
@@ -55,16 +54,6 @@ public final class MappingBench {
                     dir.getFileName(), body.length, pct(parse, 50), pct(map, 50), pct(map, 99),
                     sample.getClass().getSimpleName());
         }
-    }
-
-    static Path input(Path caseDir) throws java.io.IOException {
-        try (var files = Files.list(caseDir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("input.")).findFirst().orElseThrow();
-        }
-    }
-
-    static String contentType(Path input) {
-        return input.toString().endsWith(".xml") ? "application/xml" : "application/json";
     }
 
     interface Work {

@@ -34,16 +34,8 @@ record GoldenCase(String channel, String name, Path dir) {
     }
 
     MappingResult run(MappingEngine engine) {
-        JsonNode meta = read("meta.json");
-        String contentType = meta.path("contentType").asText("application/json");
-        String shopId = meta.hasNonNull("shopId") ? meta.get("shopId").asText() : null;
-        return engine.map(channel, bytes(inputFile()), contentType, shopId);
-    }
-
-    Path inputFile() {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("input.")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(dir + " has no input.*"));
+        try {
+            return GoldenCheck.run(engine, channel, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +43,11 @@ record GoldenCase(String channel, String name, Path dir) {
 
     /** The input parsed the way the engine parses it (JSON, XML or form by meta.json's content type). */
     Object inputTree() {
-        return PayloadReader.read(bytes(inputFile()), read("meta.json").path("contentType").asText("application/json"));
+        try {
+            return PayloadReader.read(Files.readAllBytes(GoldenCheck.input(dir)), GoldenCheck.contentType(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     JsonNode expected() {
@@ -65,14 +61,6 @@ record GoldenCase(String channel, String name, Path dir) {
         }
         try {
             return JSON.readTree(path.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
