@@ -1,0 +1,29 @@
+package io.orderhub.connector.sandbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.orderhub.ingress.Channel;
+
+/** What a sandbox platform answers from: its shops and their orders, and the token it hands out on refresh. */
+public interface SandboxBook {
+
+    Optional<SandboxShop> shopByAppKey(Channel channel, String appKey);
+
+    Optional<SandboxShop> shopByAccessToken(Channel channel, String accessToken);
+
+    Optional<SandboxOrder> order(String shopKey, String platformOrderId);
+
+    /** Orders of the shop whose modification time is in [from, to], oldest first. */
+    List<SandboxOrder> modifiedBetween(String shopKey, Instant from, Instant to);
+
+    /** Orders of the shop whose creation time is in [from, to], oldest first. */
+    List<SandboxOrder> createdBetween(String shopKey, Instant from, Instant to);
+
+    /** The rendered detail response of an order (what {@link SandboxPlatform#renderDetail} made of it). */
+    byte[] detail(SandboxOrder order);
+
+    /** Issues a fresh access token for the shop (refresh calls); the old one stops working. */
+    SandboxShop renewToken(SandboxShop shop);
+}
