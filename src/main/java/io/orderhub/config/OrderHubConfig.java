@@ -1,6 +1,8 @@
 package io.orderhub.config;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ public interface OrderHubConfig {
     Mapping mapping();
 
     Admin admin();
+
+    Connector connector();
 
     /** Shops by a merchant-chosen key: the channel they sell on and how their pushes authenticate. */
     Map<String, Shop> shops();
@@ -83,6 +87,14 @@ public interface OrderHubConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /** Whether polling and reconciliation run on their timers (tests and one-off tools trigger them instead). */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** How often the poller checks which shops are due (each shop has its own poll interval). */
+        @WithDefault("5s")
+        Duration pollTick();
+
         /** How often stored receipts not yet processed are looked for (after a crash, or a full queue). */
         @WithDefault("5s")
         Duration recoveryInterval();
@@ -100,6 +112,108 @@ public interface OrderHubConfig {
         Optional<Integer> ratePerSecond();
 
         Optional<Push> push();
+
+        /** The shop's open-API access, for fetch on push, polling and reconciliation; absent: push/relay only. */
+        Optional<Api> api();
+    }
+
+    /**
+     * A shop's open-API credentials and capture schedule. Secrets come from Kubernetes secrets through environment
+     * variables (or are stored encrypted through the admin API); they are never logged.
+     */
+    interface Api {
+        /** App key / client id / appid. */
+        String appKey();
+
+        /** App secret / client secret. */
+        Optional<String> appSecret();
+
+        /** The shop's OAuth access token (session), where the platform uses one. */
+        Optional<String> accessToken();
+
+        Optional<String> refreshToken();
+
+        /** When the configured access token expires, if known; it is renewed ahead of that. */
+        Optional<java.time.Instant> tokenExpiresAt();
+
+        /** Overrides the platform's production API base URL (the sandbox in the embedded profile). */
+        Optional<String> baseUrl();
+
+        /** Overrides the platform's OAuth base URL (JD and WeChat keep it on another host). */
+        Optional<String> authBaseUrl();
+
+        /** Requests per second this shop may make (platforms limit per shop and per app; see connector.apps). */
+        @WithDefault("10")
+        double ratePerSecond();
+
+        /** Incremental polling; a poll interval of 0 turns polling off. */
+        @WithDefault("1m")
+        Duration pollInterval();
+
+        /** How far each window starts before the previous one ended, so no boundary second goes unread. */
+        @WithDefault("2m")
+        Duration pollOverlap();
+
+        /** How far behind now a window ends: platforms index modifications with a delay. */
+        @WithDefault("15s")
+        Duration pollLag();
+
+        /** Where the first poll of a new shop starts. */
+        @WithDefault("24h")
+        Duration pollInitialLookback();
+
+        @WithDefault("true")
+        boolean reconcile();
+
+        /** Local time (connector.zone) after which the previous day is reconciled. */
+        @WithDefault("03:00")
+        LocalTime reconcileAt();
+    }
+
+    /** Platform connectors: fetch on push, polling, reconciliation, the embedded sandbox platform. */
+    interface Connector {
+        /** Fetch on push, polling and reconciliation; HTTP timeouts are camel.component.http.* settings. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per second per platform app, by app key (platforms count per app as well as per shop). */
+        Map<String, Double> appRatePerSecond();
+
+        /** Default app-wide requests per second where an app key has no entry above. */
+        @WithDefault("50")
+        double defaultAppRatePerSecond();
+
+        /** Longest a call waits for the rate limiter before it is retried later instead. */
+        @WithDefault("10s")
+        Duration rateWait();
+
+        /** Fetch-on-push attempts before the thin notice is parked with the last error. */
+        @WithDefault("8")
+        int fetchMaxAttempts();
+
+        @WithDefault("2s")
+        Duration fetchBackoff();
+
+        @WithDefault("10m")
+        Duration fetchBackoffMax();
+
+        /** How long a pod holds a shop's poll (renewed per page); another pod may take over after it lapses. */
+        @WithDefault("2m")
+        Duration pollLease();
+
+        /** The platforms' calendar: reconciliation days and local timestamps. */
+        @WithDefault("Asia/Shanghai")
+        ZoneId zone();
+
+        /**
+         * AES-256 key (base64) that encrypts credentials stored through the admin API; from a Kubernetes secret.
+         * Absent: only configured credentials are used and refreshed tokens are kept in memory.
+         */
+        Optional<String> credentialKey();
+
+        /** The embedded sandbox platform (its own HTTP endpoints under /sandbox); refused outside embedded. */
+        @WithDefault("false")
+        boolean sandbox();
     }
 
     /** The platform's own push signature material for this shop. */

@@ -17,7 +17,8 @@ public class ShopRegistry {
 
     /** A configured shop as the intake sees it; the push secret never leaves this object's verifiers. */
     public record Shop(String key, Channel channel, String platformShopId, Optional<byte[]> tokenHash,
-            Optional<Integer> ratePerSecond, Optional<String> appKey, Optional<String> pushSecret) {
+            Optional<Integer> ratePerSecond, Optional<String> appKey, Optional<String> pushSecret,
+            Optional<OrderHubConfig.Api> api) {
 
         @Override
         public String toString() {
@@ -47,7 +48,12 @@ public class ShopRegistry {
         Optional<byte[]> tokenHash = s.intakeTokenSha256()
                 .map(Hashing::fromHex);
         return new Shop(key, channel, s.platformShopId().orElse(key), tokenHash, s.ratePerSecond(),
-                s.push().flatMap(OrderHubConfig.Push::appKey), s.push().map(OrderHubConfig.Push::secret));
+                s.push().flatMap(OrderHubConfig.Push::appKey), s.push().map(OrderHubConfig.Push::secret), s.api());
+    }
+
+    /** Every configured shop. */
+    public java.util.Collection<Shop> all() {
+        return byKey.values();
     }
 
     public List<Shop> onChannel(Channel channel) {

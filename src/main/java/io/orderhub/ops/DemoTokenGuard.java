@@ -22,6 +22,15 @@ public class DemoTokenGuard {
     void onStart(@Observes StartupEvent event, ShopRegistry shops, OrderHubConfig config) {
         check(ConfigUtils.getProfiles(), shops);
         checkAdmin(ConfigUtils.getProfiles(), config.admin().tokenSha256());
+        checkSandbox(ConfigUtils.getProfiles(), config.connector().sandbox());
+    }
+
+    /** The sandbox platform answers with demo data and accepts demo credentials: never next to real shops. */
+    static void checkSandbox(List<String> activeProfiles, boolean sandbox) {
+        if (sandbox && !activeProfiles.contains("embedded")) {
+            throw new IllegalStateException("orderhub.connector.sandbox is on in profile(s) " + activeProfiles
+                    + "; the sandbox platform is allowed only in the embedded demo.");
+        }
     }
 
     static void checkAdmin(List<String> activeProfiles, Optional<String> adminTokenSha256) {

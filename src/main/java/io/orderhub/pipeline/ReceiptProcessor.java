@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.orderhub.connector.FetchQueue;
+import io.orderhub.connector.PlatformGateway;
 import io.orderhub.ingress.ShopRegistry;
 import io.orderhub.mapping.MappingRegistry;
 import io.orderhub.mapping.MappingResult;
@@ -22,23 +24,31 @@ public class ReceiptProcessor {
     public record Outcome(String state, String reason) {
     }
 
+    /** A thin notice whose full order is being fetched (shown as ACCEPTED by the receipts API). */
+    public static final String FETCHING = "FETCHING";
+
     private final ReceiptRepository receipts;
     private final MappingRegistry mappings;
     private final OrderStore orders;
     private final ShopRegistry shops;
+    private final PlatformGateway platforms;
+    private final FetchQueue fetches;
 
     public ReceiptProcessor(ReceiptRepository receipts, MappingRegistry mappings, OrderStore orders,
-            ShopRegistry shops) {
+            ShopRegistry shops, PlatformGateway platforms, FetchQueue fetches) {
         this.receipts = receipts;
         this.mappings = mappings;
         this.orders = orders;
         this.shops = shops;
+        this.platforms = platforms;
+        this.fetches = fetches;
     }
 
     public Outcome process(UUID receiptId) {
         RawReceipt receipt = receipts.load(receiptId)
                 .orElseThrow(() -> new IllegalStateException("receipt " + receiptId + " is not in the archive"));
-        String shopId = shops.byKey(receipt.shopKey()).map(ShopRegistry.Shop::platformShopId).orElse(null);
+        ShopRegistry.Shop shop = shops.byKey(receipt.shopKey()).orElse(null);
+        String shopId = shop == null ? null : shop.platformShopId();
         MappingResult result = mappings.map(receipt.channel(), receipt.body(), receipt.contentType(), shopId);
         if (result instanceof MappingResult.Mapped m) {
             String mapped = m.order().path("channel").asText();
@@ -50,8 +60,15 @@ public class ReceiptProcessor {
             return new Outcome(orders.apply(receipt, m.order(), m.mappingVersion()).state(), null);
         }
         if (result instanceof MappingResult.Notice n) {
+            if (shop != null && platforms.connected(shop)) {
+                // the notice waits FETCHING; the fetch worker archives the full order and settles the notice
+                return fetches.enqueue(receiptId, receipt.channel(), shop.key(), n.platformOrderId())
+                        ? new Outcome(FETCHING, null)
+                        : new Outcome(ApplyOutcome.ALREADY_PROCESSED, null);
+            }
             return park(receiptId, "thin_notice: platform order " + n.platformOrderId() + " (status "
-                    + n.platformStatus() + ") must be fetched through the platform API");
+                    + n.platformStatus() + ") must be fetched through the platform API, and shop "
+                    + receipt.shopKey() + " has no API access configured");
         }
         return park(receiptId, ((MappingResult.Failed) result).reason());
     }

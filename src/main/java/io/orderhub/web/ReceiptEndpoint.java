@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
 
+import io.orderhub.connector.FetchQueue;
 import io.orderhub.ingress.Channel;
 import io.orderhub.pipeline.ReceiptProcessor;
 import io.orderhub.pipeline.ReceiptRepository;
@@ -26,6 +27,8 @@ import io.orderhub.pipeline.ReceiptRepository.ReceiptView;
 @Named("receipts")
 public class ReceiptEndpoint {
 
+    private final FetchQueue fetches;
+
     /** Most parked receipts one bulk replay call runs; the reply says when more are left. */
     static final int BULK_LIMIT = 5_000;
 
@@ -33,7 +36,9 @@ public class ReceiptEndpoint {
     private final ReceiptProcessor processor;
     private final AdminGuard admin;
 
-    public ReceiptEndpoint(ReceiptRepository receipts, ReceiptProcessor processor, AdminGuard admin) {
+    public ReceiptEndpoint(ReceiptRepository receipts, ReceiptProcessor processor, AdminGuard admin,
+            FetchQueue fetches) {
+        this.fetches = fetches;
         this.receipts = receipts;
         this.processor = processor;
         this.admin = admin;
@@ -102,14 +107,17 @@ public class ReceiptEndpoint {
         }
     }
 
-    private static Map<String, Object> render(ReceiptView view) {
+    private Map<String, Object> render(ReceiptView view) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("receiptId", view.receiptId().toString());
         body.put("channel", view.channel());
         body.put("receivedAt", view.receivedAt().toString());
-        body.put("state", view.state());
+        // a thin notice waiting for its full order is still on its way: ACCEPTED in API.md's terms, with the fetch
+        boolean fetching = ReceiptProcessor.FETCHING.equals(view.state());
+        body.put("state", fetching ? "ACCEPTED" : view.state());
         body.put("hubOrderId", view.hubOrderId());
         body.put("reason", view.reason());
+        fetches.view(view.receiptId()).ifPresent(f -> body.put("fetch", f));
         return body;
     }
 }

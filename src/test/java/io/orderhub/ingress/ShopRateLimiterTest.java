@@ -43,7 +43,7 @@ class ShopRateLimiterTest {
 
     private static Shop shop(String key, Integer ownRate) {
         return new Shop(key, Channel.POS, key, Optional.empty(), Optional.ofNullable(ownRate), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     private IntakeRejection refused(Shop shop) {

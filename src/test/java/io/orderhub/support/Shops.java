@@ -14,6 +14,6 @@ public final class Shops {
     /** A shop that authenticates by push signature only: app key (may be null) and push secret. */
     public static Shop pushShop(String key, Channel channel, String platformShopId, String appKey, String secret) {
         return new Shop(key, channel, platformShopId, Optional.empty(), Optional.empty(), Optional.ofNullable(appKey),
-                Optional.ofNullable(secret));
+                Optional.ofNullable(secret), Optional.empty());
     }
 }

@@ -1,0 +1,62 @@
+package io.orderhub.connector.sandbox;
+
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/**
+ * What the sandbox platforms are told to do wrong: drop a share of pushes, answer a share of API calls (or the next
+ * n) with the platform's flow-control or server error, and delay answers (past the hub's response timeout, a
+ * timeout). Seeded, so a test's faults fall the same way every run.
+ */
+@ApplicationScoped
+@Named("sandboxFaults")
+public class SandboxFaults {
+
+    /** The settings, as the control API takes and shows them. */
+    public record Settings(double dropPushShare, double errorShare, double rateLimitShare, long delayMillis,
+            int failNext, String failKind, long seed) {
+
+        public static final Settings NONE = new Settings(0, 0, 0, 0, 0, "SERVER_ERROR", 42);
+    }
+
+    private volatile Settings settings = Settings.NONE;
+    private volatile Random random = new Random(Settings.NONE.seed());
+    private final AtomicInteger failNext = new AtomicInteger();
+
+    public synchronized void set(Settings next) {
+        settings = next;
+        random = new Random(next.seed());
+        failNext.set(next.failNext());
+    }
+
+    public Settings settings() {
+        return new Settings(settings.dropPushShare(), settings.errorShare(), settings.rateLimitShare(),
+                settings.delayMillis(), failNext.get(), settings.failKind(), settings.seed());
+    }
+
+    public synchronized boolean dropPush() {
+        return random.nextDouble() < settings.dropPushShare();
+    }
+
+    /** The fault for this API call, or null to answer normally. */
+    public synchronized SandboxPlatform.Fault apiFault() {
+        if (failNext.get() > 0 && failNext.getAndDecrement() > 0) {
+            return SandboxPlatform.Fault.valueOf(settings.failKind());
+        }
+        double r = random.nextDouble();
+        if (r < settings.errorShare()) {
+            return SandboxPlatform.Fault.SERVER_ERROR;
+        }
+        if (r < settings.errorShare() + settings.rateLimitShare()) {
+            return SandboxPlatform.Fault.RATE_LIMITED;
+        }
+        return null;
+    }
+
+    public long delayMillis() {
+        return settings.delayMillis();
+    }
+}
