@@ -78,7 +78,8 @@ final class InMemoryBook implements SandboxBook {
     public SandboxShop renewToken(SandboxShop shop) {
         renewals++;
         SandboxShop renewed = new SandboxShop(shop.shopKey(), shop.platformShopId(), shop.appKey(), shop.appSecret(),
-                "token-" + renewals, shop.refreshToken() == null ? null : "refresh-" + renewals, shop.pushSecret());
+                "renewed-token-" + renewals, shop.refreshToken() == null ? null : "refresh-" + renewals,
+                shop.pushSecret());
         shops.put(shop.shopKey(), renewed);
         return renewed;
     }
