@@ -21,9 +21,9 @@ final class DouyinWire {
         return "/" + method.replace('.', '/');
     }
 
-    /** A unix-seconds time, whether the platform sent it as a number or (doc examples) a string; null when absent. */
+    /** A unix-seconds time, sent as a number or (doc examples) a string; null when absent or not a time. */
     static Instant seconds(JsonNode node) {
-        if (node == null || node.isNull() || node.asText().isBlank()) {
+        if (node == null || !node.asText().matches("\\d{1,12}")) {
             return null;
         }
         return Instant.ofEpochSecond(Long.parseLong(node.asText()));

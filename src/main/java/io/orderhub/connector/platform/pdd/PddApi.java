@@ -77,14 +77,13 @@ public class PddApi implements PlatformApi {
 
     @Override
     public FetchedOrder readOrderDetail(PlatformResponse response) {
-        JsonNode root = PddWire.read(response.body());
-        PddErrors.check(response.status(), root);
+        JsonNode root = PddErrors.parse(response);
         JsonNode info = root.path("order_info_get_response").path("order_info");
         if (!info.hasNonNull("order_sn")) {
             throw new PlatformException(PlatformException.Kind.NOT_FOUND, null, "PDD answered no order_info");
         }
         return new FetchedOrder(info.get("order_sn").asText(), "application/json", response.body(),
-                PddWire.parseTime(info.get("updated_at")));
+                PddWire.timeOrNull(info.get("updated_at")));
     }
 
     /** pdd.order.number.list.increment.get over every order and after-sales state (filters 5 = 全部, lucky 0 = 全部). */
@@ -119,16 +118,15 @@ public class PddApi implements PlatformApi {
 
     @Override
     public OrderPage readPage(PlatformResponse response) {
-        JsonNode root = PddWire.read(response.body());
-        PddErrors.check(response.status(), root);
+        JsonNode root = PddErrors.parse(response);
         JsonNode body = root.has("order_sn_increment_get_response")
                 ? root.get("order_sn_increment_get_response")
                 : root.path("order_list_get_response");
         JsonNode items = body.has("order_sn_list") ? body.get("order_sn_list") : body.path("order_list");
         List<OrderRef> refs = new ArrayList<>();
         for (JsonNode o : items) {
-            refs.add(new OrderRef(o.path("order_sn").asText(), PddWire.parseTime(o.get("updated_at")),
-                    PddWire.parseTime(o.get("created_time")), o.path("order_status").asText(null)));
+            refs.add(new OrderRef(o.path("order_sn").asText(), PddWire.timeOrNull(o.get("updated_at")),
+                    PddWire.timeOrNull(o.get("created_time")), o.path("order_status").asText(null)));
         }
         return new OrderPage(body.path("total_count").asInt(-1), refs, null, body.path("has_next").asBoolean(false));
     }
@@ -142,8 +140,7 @@ public class PddApi implements PlatformApi {
 
     @Override
     public TokenGrant readToken(PlatformResponse response, Instant now) {
-        JsonNode root = PddWire.read(response.body());
-        PddErrors.check(response.status(), root);
+        JsonNode root = PddErrors.parse(response);
         JsonNode t = root.path("pop_auth_token_refresh_response");
         Instant expires = t.hasNonNull("expires_at")
                 ? Instant.ofEpochSecond(t.get("expires_at").asLong())

@@ -1,11 +1,13 @@
 package io.orderhub.connector.platform.pdd;
 
+import java.io.UncheckedIOException;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.orderhub.connector.api.PlatformException;
 import io.orderhub.connector.api.PlatformException.Kind;
+import io.orderhub.connector.api.PlatformResponse;
 
 /**
  * Reads PDD's error envelope {@code {"error_response":{"error_code","error_msg","sub_code","sub_msg","request_id"}}}
@@ -30,6 +32,19 @@ final class PddErrors {
     private static final Set<Integer> TRANSIENT = Set.of(REMOTE_TIMEOUT, 66);
 
     private PddErrors() {
+    }
+
+    /** The response's JSON once it is known not to be an error; throws the classified error otherwise. */
+    static JsonNode parse(PlatformResponse response) {
+        JsonNode root;
+        try {
+            root = PddWire.read(response.body());
+        } catch (UncheckedIOException e) {
+            // gateways answer 5xx with HTML: the status decides
+            root = null;
+        }
+        check(response.status(), root);
+        return root;
     }
 
     /** Throws the classified error when the response is an error (or an HTTP 5xx / non-2xx). */

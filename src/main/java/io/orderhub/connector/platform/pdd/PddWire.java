@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,6 +61,15 @@ final class PddWire {
             return null;
         }
         return LocalDateTime.parse(node.asText(), TIME).atZone(BEIJING).toInstant();
+    }
+
+    /** As {@link #parseTime}, but a value that is no time (doc examples hold "str") reads as unknown. */
+    static Instant timeOrNull(JsonNode node) {
+        try {
+            return parseTime(node);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     static JsonNode read(byte[] body) {
