@@ -78,8 +78,7 @@ public class DouyinApi implements PlatformApi {
 
     @Override
     public FetchedOrder readOrderDetail(PlatformResponse response) {
-        JsonNode root = DouyinWire.read(response.body());
-        DouyinErrors.check(response.status(), root);
+        JsonNode root = DouyinErrors.parse(response);
         JsonNode order = root.path("data").path("shop_order_detail");
         if (!order.hasNonNull("order_id")) {
             throw new PlatformException(PlatformException.Kind.NOT_FOUND, null, "抖店 answered no shop_order_detail");
@@ -101,8 +100,7 @@ public class DouyinApi implements PlatformApi {
 
     @Override
     public OrderPage readPage(PlatformResponse response) {
-        JsonNode root = DouyinWire.read(response.body());
-        DouyinErrors.check(response.status(), root);
+        JsonNode root = DouyinErrors.parse(response);
         JsonNode data = root.path("data");
         List<OrderRef> refs = new ArrayList<>();
         for (JsonNode o : data.path("shop_order_list")) {
@@ -125,8 +123,7 @@ public class DouyinApi implements PlatformApi {
 
     @Override
     public TokenGrant readToken(PlatformResponse response, Instant now) {
-        JsonNode root = DouyinWire.read(response.body());
-        DouyinErrors.check(response.status(), root);
+        JsonNode root = DouyinErrors.parse(response);
         JsonNode d = root.path("data");
         return new TokenGrant(d.path("access_token").asText(), d.path("refresh_token").asText(null),
                 now.plusSeconds(d.path("expires_in").asLong()));

@@ -1,11 +1,13 @@
 package io.orderhub.connector.platform.douyin;
 
+import java.io.UncheckedIOException;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.orderhub.connector.api.PlatformException;
 import io.orderhub.connector.api.PlatformException.Kind;
+import io.orderhub.connector.api.PlatformResponse;
 
 /**
  * Reads the 抖店 result envelope ({@code code} 10000 = success with {@code msg/sub_code/sub_msg}; older bodies carry
@@ -26,6 +28,20 @@ final class DouyinErrors {
             "isv.business-failed:20055");
 
     private DouyinErrors() {
+    }
+
+    /** The response's JSON once it is known not to be an error; throws the classified error otherwise. */
+    static JsonNode parse(PlatformResponse response) {
+        JsonNode root;
+        try {
+            root = DouyinWire.read(response.body());
+        } catch (UncheckedIOException e) {
+            // gateways answer 5xx with HTML: the status decides
+            Kind kind = response.status() >= 500 ? Kind.TRANSIENT : Kind.PERMANENT;
+            throw new PlatformException(kind, null, "抖店 HTTP " + response.status() + " without a JSON body");
+        }
+        check(response.status(), root);
+        return root;
     }
 
     static void check(int httpStatus, JsonNode root) {

@@ -65,7 +65,7 @@ final class PddBook implements SandboxBook {
     public SandboxShop renewToken(SandboxShop shop) {
         renewals++;
         SandboxShop renewed = new SandboxShop(shop.shopKey(), shop.platformShopId(), shop.appKey(), shop.appSecret(),
-                "access-" + renewals, "refresh-" + renewals, shop.pushSecret());
+                "renewed-access-" + renewals, "renewed-refresh-" + renewals, shop.pushSecret());
         shops.put(shop.shopKey(), renewed);
         return renewed;
     }

@@ -165,6 +165,8 @@ class PddSandboxTest {
                 grant.refreshToken(), grant.expiresAt());
         assertThat(api.readOrderDetail(send(api.orderDetail(renewed, "260501-000000000000001", T0)))
                 .platformOrderId()).isEqualTo("260501-000000000000001");
+        assertThatThrownBy(() -> api.readToken(send(api.refreshToken(before, T0)), T0))
+                .as("the used refresh token is gone").isInstanceOf(PlatformException.class);
     }
 
     @Test
