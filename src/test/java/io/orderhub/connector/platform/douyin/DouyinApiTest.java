@@ -83,7 +83,8 @@ class DouyinApiTest {
     @Test
     void readsTheOrderDetailDocExampleVerbatim() throws IOException {
         byte[] body = Files
-                .readAllBytes(Path.of("/work/shared/fixtures/douyin_doudian__order_orderDetail_response.json"));
+                .readAllBytes(
+                        Path.of("src/main/resources/sandbox/douyin/douyin_doudian__order_orderDetail_response.json"));
         FetchedOrder order = api.readOrderDetail(new PlatformResponse(200, Map.of(), body));
 
         assertThat(order.platformOrderId()).isEqualTo("4781320682406083640");
@@ -94,7 +95,8 @@ class DouyinApiTest {
     @Test
     void readsTheSearchListDocExample() throws IOException {
         byte[] body = Files
-                .readAllBytes(Path.of("/work/shared/fixtures/douyin_doudian__order_searchList_response.json"));
+                .readAllBytes(
+                        Path.of("src/main/resources/sandbox/douyin/douyin_doudian__order_searchList_response.json"));
         OrderPage page = api.readPage(new PlatformResponse(200, Map.of(), body));
 
         assertThat(page.total()).isEqualTo(1000);

@@ -100,7 +100,8 @@ class PddApiTest {
 
     @Test
     void readsTheOfficialListExample() throws IOException {
-        byte[] body = Files.readAllBytes(Path.of("/work/shared/fixtures/pdd__order_list_get_response_docsample.json"));
+        byte[] body = Files
+                .readAllBytes(Path.of("src/test/resources/samples/pdd/pdd__order_list_get_response_docsample.json"));
         OrderPage page = api.readPage(new PlatformResponse(200, Map.of(), body));
 
         assertThat(page.total()).isEqualTo(1); // the example's total_count placeholder
