@@ -87,14 +87,6 @@ public interface OrderHubConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Whether polling and reconciliation run on their timers (tests and one-off tools trigger them instead). */
-        @WithDefault("true")
-        boolean scheduled();
-
-        /** How often the poller checks which shops are due (each shop has its own poll interval). */
-        @WithDefault("5s")
-        Duration pollTick();
-
         /** How often stored receipts not yet processed are looked for (after a crash, or a full queue). */
         @WithDefault("5s")
         Duration recoveryInterval();
@@ -175,6 +167,14 @@ public interface OrderHubConfig {
         /** Fetch on push, polling and reconciliation; HTTP timeouts are camel.component.http.* settings. */
         @WithDefault("true")
         boolean enabled();
+
+        /** Whether polling and reconciliation run on their timers (tests and one-off tools trigger them instead). */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** How often the poller checks which shops are due (each shop has its own poll interval). */
+        @WithDefault("5s")
+        Duration pollTick();
 
         /** Requests per second per platform app, by app key (platforms count per app as well as per shop). */
         Map<String, Double> appRatePerSecond();

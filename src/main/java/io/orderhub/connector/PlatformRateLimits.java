@@ -45,14 +45,13 @@ public class PlatformRateLimits {
     }
 
     /**
-     * Refill spread evenly over the second (interval refill in 1/rate steps, no burst above one second's worth), so a
-     * platform counting per second never sees more than the rate in any second.
+     * One permit every 1/rate seconds and no burst (capacity one): calls are spaced evenly, so a platform counting per
+     * second — any second, not only calendar seconds — never sees more than the rate.
      */
     private static Bucket bucket(double perSecond) {
-        long capacity = Math.max(1, (long) Math.floor(perSecond));
         Duration step = Duration.ofNanos((long) (1_000_000_000L / perSecond));
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(1, step).build())
+                .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, step).build())
                 .build();
     }
 }

@@ -99,7 +99,8 @@ public class Poller {
         }
         PlatformApi platform = gateway.api(shop.channel()).orElseThrow();
         Instant checkpoint = lease.get().windowEnd();
-        Instant horizon = Instant.now().minus(api.pollLag());
+        // microseconds: what the store keeps, so the checkpoint read back is the one computed
+        Instant horizon = Instant.now().minus(api.pollLag()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Instant reached = checkpoint != null ? checkpoint : horizon.minus(api.pollInitialLookback());
         int windows = 0;
         int listed = 0;

@@ -57,28 +57,39 @@ public class WindowReader {
             }
             return new ArrayList<>(byId.values());
         }
-        OrderPage first = gateway.list(shop, kind, from, to, PageRequest.numbered(1, size));
+        return readNumbered(page -> gateway.list(shop, kind, from, to, page), size);
+    }
+
+    /** One list call of a fixed window. */
+    @FunctionalInterface
+    interface Pages {
+        OrderPage page(PageRequest request);
+    }
+
+    /** Numbered pages: the first for the count, then the last page to the second, then the first again. */
+    static List<OrderRef> readNumbered(Pages pages, int size) {
+        Map<String, OrderRef> byId = new LinkedHashMap<>();
+        OrderPage first = pages.page(PageRequest.numbered(1, size));
         if (first.total() < 0) {
             // a numbered API that does not count: forwards is all there is; the overlap of windows covers the rest
             first.orders().forEach(r -> keep(byId, r));
             OrderPage page = first;
-            for (int p = 2; page.hasNext() && p < MAX_PAGES; p++) {
-                page = gateway.list(shop, kind, from, to, PageRequest.numbered(p, size));
+            for (int p = 2; page.hasNext() && !page.orders().isEmpty() && p < MAX_PAGES; p++) {
+                page = pages.page(PageRequest.numbered(p, size));
                 page.orders().forEach(r -> keep(byId, r));
             }
             return new ArrayList<>(byId.values());
         }
-        int pages = Math.max(1, (first.total() + size - 1) / size);
-        for (int p = pages; p >= 2; p--) {
-            gateway.list(shop, kind, from, to, PageRequest.numbered(p, size)).orders().forEach(r -> keep(byId, r));
+        int count = Math.max(1, (first.total() + size - 1) / size);
+        for (int p = count; p >= 2; p--) {
+            pages.page(PageRequest.numbered(p, size)).orders().forEach(r -> keep(byId, r));
         }
         // page one again, last: what slid onto it while the later pages were read
-        OrderPage again = pages == 1 ? first : gateway.list(shop, kind, from, to, PageRequest.numbered(1, size));
+        OrderPage again = count == 1 ? first : pages.page(PageRequest.numbered(1, size));
         first.orders().forEach(r -> keep(byId, r));
         again.orders().forEach(r -> keep(byId, r));
         if (again.total() != first.total()) {
-            LOG.debugf("%s: window %s..%s went from %d to %d orders while read", shop.key(), from, to, first.total(),
-                    again.total());
+            LOG.debugf("window went from %d to %d orders while read", first.total(), again.total());
         }
         return new ArrayList<>(byId.values());
     }

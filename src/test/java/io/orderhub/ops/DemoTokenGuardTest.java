@@ -46,6 +46,15 @@ class DemoTokenGuardTest {
     }
 
     @Test
+    void theSandboxPlatformRunsOnlyInTheEmbeddedProfile() {
+        assertThatThrownBy(() -> DemoTokenGuard.checkSandbox(List.of("cluster"), true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sandbox");
+        assertThatCode(() -> DemoTokenGuard.checkSandbox(List.of("test", "embedded"), true))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> DemoTokenGuard.checkSandbox(List.of("cluster"), false)).doesNotThrowAnyException();
+    }
+
+    @Test
     void shopsWithTheirOwnTokensStartInAnyProfile() throws Exception {
         ShopRegistry shops = shopsWithToken("another-own-token");
 

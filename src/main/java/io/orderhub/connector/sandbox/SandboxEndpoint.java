@@ -75,10 +75,23 @@ public class SandboxEndpoint {
                 headers.put(k.toLowerCase(Locale.ROOT), v.toString());
             }
         });
-        Map<String, String> form = contentType != null
-                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-                        ? decode(new String(body, StandardCharsets.UTF_8))
-                        : Map.of();
+        boolean formBody = contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        Map<String, String> form = Map.of();
+        if (formBody && body.length > 0) {
+            form = decode(new String(body, StandardCharsets.UTF_8));
+        } else if (formBody) {
+            // platform-http has already parsed the form into headers (and consumed the body), beside the transport
+            // headers; the platforms' form fields are all lower_snake_case (app_key, 360buy_param_json, sign...),
+            // transport headers never are (Content-Type, Host, User-Agent...)
+            Map<String, String> fields = new LinkedHashMap<>();
+            in.getHeaders().forEach((k, v) -> {
+                if (v != null && k.matches("[a-z0-9_]+")) {
+                    fields.put(k, v.toString());
+                }
+            });
+            form = fields;
+        }
         SandboxRequest request = new SandboxRequest(in.getHeader(Exchange.HTTP_METHOD, String.class), subPath,
                 decode(in.getHeader(Exchange.HTTP_QUERY, String.class)), headers, contentType, body, form);
         SandboxResponse response = fault != null ? platform.fault(fault) : platform.answer(request, state);

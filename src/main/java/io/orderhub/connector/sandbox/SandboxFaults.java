@@ -25,11 +25,21 @@ public class SandboxFaults {
     private volatile Settings settings = Settings.NONE;
     private volatile Random random = new Random(Settings.NONE.seed());
     private final AtomicInteger failNext = new AtomicInteger();
+    /** Calls still answered normally before {@link #failAfter}'s failures begin; -1 when not armed. */
+    private int okBeforeFailing = -1;
+    private int failingAfter;
 
     public synchronized void set(Settings next) {
         settings = next;
         random = new Random(next.seed());
         failNext.set(next.failNext());
+        okBeforeFailing = -1;
+    }
+
+    /** Answers the next {@code ok} calls normally, then fails {@code failures} calls with the configured kind. */
+    public synchronized void failAfter(int ok, int failures) {
+        okBeforeFailing = ok;
+        failingAfter = failures;
     }
 
     public Settings settings() {
@@ -43,6 +53,17 @@ public class SandboxFaults {
 
     /** The fault for this API call, or null to answer normally. */
     public synchronized SandboxPlatform.Fault apiFault() {
+        if (okBeforeFailing >= 0) {
+            if (okBeforeFailing > 0) {
+                okBeforeFailing--;
+                return null;
+            }
+            if (failingAfter > 0) {
+                failingAfter--;
+                return SandboxPlatform.Fault.valueOf(settings.failKind());
+            }
+            okBeforeFailing = -1;
+        }
         if (failNext.get() > 0 && failNext.getAndDecrement() > 0) {
             return SandboxPlatform.Fault.valueOf(settings.failKind());
         }

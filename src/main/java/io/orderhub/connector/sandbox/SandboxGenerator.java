@@ -51,6 +51,11 @@ public class SandboxGenerator {
         }
     }
 
+    /** Each platform's own code for "paid, waiting for shipment": what a new sandbox order carries. */
+    static final Map<Channel, String> PAID = Map.of(Channel.TAOBAO, "WAIT_SELLER_SEND_GOODS", Channel.TMALL,
+            "WAIT_SELLER_SEND_GOODS", Channel.JD, "WAIT_SELLER_STOCK_OUT", Channel.PDD, "1", Channel.DOUYIN, "2",
+            Channel.YOUZAN, "WAIT_SELLER_SEND_GOODS", Channel.WECHAT_CHANNELS, "20");
+
     private final SandboxState state;
     private final SandboxFaults faults;
     private final int hubPort;
@@ -83,7 +88,7 @@ public class SandboxGenerator {
         for (int i = 0; i < count; i++) {
             Instant t = at.plus(spacing.multipliedBy(i));
             String id = newId(channel, t);
-            SandboxOrder order = new SandboxOrder(channel, shopKey, id, t, t, null, i);
+            SandboxOrder order = new SandboxOrder(channel, shopKey, id, t, t, PAID.get(channel), i);
             state.put(order);
             ids.add(id);
             if (!push) {
@@ -119,6 +124,21 @@ public class SandboxGenerator {
                     .filter(n -> !faults.dropPush()).ifPresent(n -> send(o.channel(), n));
         }
         return true;
+    }
+
+    /**
+     * Sends the thin push of an order whether or not the book holds it (a platform pushing an order its detail API
+     * then does not find, as happens with orders deleted or moved between shops).
+     */
+    public boolean push(String shopKey, SandboxOrder order) {
+        SandboxShop shop = state.shop(shopKey).orElseThrow();
+        return state.platform(order.channel()).flatMap(p -> p.thinPush(order, shop))
+                .map(n -> send(order.channel(), n)).orElse(false);
+    }
+
+    /** A new order id in the platform's format. */
+    public String newOrderId(Channel channel) {
+        return newId(channel, Instant.now());
     }
 
     private String newId(Channel channel, Instant t) {
