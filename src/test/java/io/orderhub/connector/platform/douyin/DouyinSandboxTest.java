@@ -28,6 +28,7 @@ import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
+import io.orderhub.connector.platform.SingleShopBook;
 import io.orderhub.connector.sandbox.SandboxOrder;
 import io.orderhub.connector.sandbox.SandboxPlatform;
 import io.orderhub.connector.sandbox.SandboxRequest;
@@ -45,7 +46,7 @@ class DouyinSandboxTest {
     static MappingEngine engine;
     private final DouyinApi api = new DouyinApi();
     private final DouyinSandbox sandbox = new DouyinSandbox();
-    private final DouyinBook book = new DouyinBook(sandbox, SHOP);
+    private final SingleShopBook book = new SingleShopBook(sandbox, SHOP);
 
     @BeforeAll
     static void loadMappings() throws IOException {

@@ -27,6 +27,7 @@ import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
+import io.orderhub.connector.platform.ChannelMemoryBook;
 import io.orderhub.connector.sandbox.SandboxOrder;
 import io.orderhub.connector.sandbox.SandboxPlatform;
 import io.orderhub.connector.sandbox.SandboxShop;
@@ -46,7 +47,8 @@ class JdSandboxTest {
     private static MappingEngine engine;
     private final JdSandbox sandbox = new JdSandbox(Clock.fixed(NOW, ZoneOffset.UTC));
     private final JdApi api = new JdApi();
-    private final MemoryBook book = new MemoryBook(sandbox).shop(Channel.JD, SHOP).shop(Channel.JD, OTHER);
+    private final ChannelMemoryBook book = new ChannelMemoryBook(sandbox).shop(Channel.JD, SHOP).shop(Channel.JD,
+            OTHER);
 
     @BeforeAll
     static void loadMappings() throws IOException {

@@ -26,6 +26,7 @@ import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
+import io.orderhub.connector.platform.SingleShopBook;
 import io.orderhub.connector.sandbox.SandboxOrder;
 import io.orderhub.connector.sandbox.SandboxPlatform;
 import io.orderhub.connector.sandbox.SandboxRequest;
@@ -43,7 +44,7 @@ class PddSandboxTest {
     private static MappingEngine engine;
     private final PddApi api = new PddApi();
     private final PddSandbox sandbox = new PddSandbox();
-    private final PddBook book = new PddBook(sandbox, SHOP);
+    private final SingleShopBook book = new SingleShopBook(sandbox, SHOP);
 
     @BeforeAll
     static void loadMappings() throws IOException {

@@ -31,6 +31,7 @@ import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
+import io.orderhub.connector.platform.ChannelMemoryBook;
 import io.orderhub.connector.sandbox.SandboxOrder;
 import io.orderhub.connector.sandbox.SandboxPlatform;
 import io.orderhub.connector.sandbox.SandboxShop;
@@ -48,7 +49,8 @@ class TaobaoSandboxTest {
     private static MappingEngine engine;
     private final TaobaoSandbox sandbox = new TaobaoSandbox(Clock.fixed(NOW, ZoneOffset.UTC));
     private final TaobaoApi api = new TaobaoApi();
-    private final MemoryBook book = new MemoryBook(sandbox).shop(Channel.TAOBAO, TB).shop(Channel.TMALL, TM);
+    private final ChannelMemoryBook book = new ChannelMemoryBook(sandbox).shop(Channel.TAOBAO, TB).shop(Channel.TMALL,
+            TM);
 
     @BeforeAll
     static void loadMappings() throws IOException {

@@ -1,11 +1,9 @@
-package io.orderhub.connector.platform.douyin;
+package io.orderhub.connector.platform;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,29 +13,41 @@ import io.orderhub.connector.sandbox.SandboxPlatform;
 import io.orderhub.connector.sandbox.SandboxShop;
 import io.orderhub.ingress.Channel;
 
-/** An in-memory sandbox book for one platform's tests. */
-final class DouyinBook implements SandboxBook {
+/** An in-memory sandbox book for plain tests: shops by channel, orders, token renewal by counter. */
+public final class ChannelMemoryBook implements SandboxBook {
 
-    final Map<String, SandboxShop> shops = new LinkedHashMap<>();
-    final List<SandboxOrder> orders = new ArrayList<>();
+    private record Entry(Channel channel, SandboxShop shop) {
+    }
+
     private final SandboxPlatform platform;
+    private final List<Entry> shops = new ArrayList<>();
+    private final List<SandboxOrder> orders = new ArrayList<>();
     private int renewals;
 
-    DouyinBook(SandboxPlatform platform, SandboxShop... shops) {
+    public ChannelMemoryBook(SandboxPlatform platform) {
         this.platform = platform;
-        for (SandboxShop s : shops) {
-            this.shops.put(s.shopKey(), s);
-        }
+    }
+
+    public ChannelMemoryBook shop(Channel channel, SandboxShop shop) {
+        shops.add(new Entry(channel, shop));
+        return this;
+    }
+
+    public ChannelMemoryBook order(SandboxOrder order) {
+        orders.add(order);
+        return this;
     }
 
     @Override
     public Optional<SandboxShop> shopByAppKey(Channel channel, String appKey) {
-        return shops.values().stream().filter(s -> s.appKey().equals(appKey)).findFirst();
+        return shops.stream().filter(e -> e.channel() == channel && e.shop().appKey().equals(appKey))
+                .map(Entry::shop).findFirst();
     }
 
     @Override
     public Optional<SandboxShop> shopByAccessToken(Channel channel, String accessToken) {
-        return shops.values().stream().filter(s -> s.accessToken().equals(accessToken)).findFirst();
+        return shops.stream().filter(e -> e.channel() == channel && e.shop().accessToken().equals(accessToken))
+                .map(Entry::shop).findFirst();
     }
 
     @Override
@@ -65,14 +75,14 @@ final class DouyinBook implements SandboxBook {
     public SandboxShop renewToken(SandboxShop shop) {
         renewals++;
         SandboxShop renewed = new SandboxShop(shop.shopKey(), shop.platformShopId(), shop.appKey(), shop.appSecret(),
-                "renewed-access-" + renewals, "renewed-refresh-" + renewals, shop.pushSecret());
-        shops.put(shop.shopKey(), renewed);
+                "at-" + shop.shopKey() + "-" + renewals, "rt-" + shop.shopKey() + "-" + renewals, shop.pushSecret());
+        shops.replaceAll(e -> e.shop().shopKey().equals(shop.shopKey()) ? new Entry(e.channel(), renewed) : e);
         return renewed;
     }
 
-    private List<SandboxOrder> between(String shopKey, Instant from, Instant to, Function<SandboxOrder, Instant> at) {
-        return orders.stream().filter(o -> o.shopKey().equals(shopKey))
-                .filter(o -> !at.apply(o).isBefore(from) && !at.apply(o).isAfter(to))
-                .sorted(Comparator.comparing(at)).toList();
+    private List<SandboxOrder> between(String shopKey, Instant from, Instant to, Function<SandboxOrder, Instant> t) {
+        return orders.stream()
+                .filter(o -> o.shopKey().equals(shopKey) && !t.apply(o).isBefore(from) && !t.apply(o).isAfter(to))
+                .sorted(Comparator.comparing(t)).toList();
     }
 }

@@ -1,46 +1,33 @@
-package io.orderhub.connector.platform.wechat;
+package io.orderhub.connector.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.sandbox.SandboxBook;
 import io.orderhub.connector.sandbox.SandboxOrder;
-import io.orderhub.connector.sandbox.SandboxRequest;
+import io.orderhub.connector.sandbox.SandboxPlatform;
 import io.orderhub.connector.sandbox.SandboxShop;
 import io.orderhub.ingress.Channel;
 
-/** A small in-memory {@link SandboxBook} for the sandbox tests; details come from the platform's renderDetail. */
-final class InMemoryBook implements SandboxBook {
+/** An in-memory sandbox book for one platform's tests. */
+public final class SingleShopBook implements SandboxBook {
 
-    private final Map<String, SandboxShop> shops = new HashMap<>();
-    private final List<SandboxOrder> orders = new ArrayList<>();
-    private final Function<SandboxOrder, byte[]> render;
+    public final Map<String, SandboxShop> shops = new LinkedHashMap<>();
+    public final List<SandboxOrder> orders = new ArrayList<>();
+    private final SandboxPlatform platform;
     private int renewals;
 
-    InMemoryBook(Function<SandboxOrder, byte[]> render) {
-        this.render = render;
-    }
-
-    InMemoryBook shop(SandboxShop shop) {
-        shops.put(shop.shopKey(), shop);
-        return this;
-    }
-
-    InMemoryBook order(SandboxOrder order) {
-        orders.add(order);
-        return this;
-    }
-
-    SandboxShop shop(String key) {
-        return shops.get(key);
+    public SingleShopBook(SandboxPlatform platform, SandboxShop... shops) {
+        this.platform = platform;
+        for (SandboxShop s : shops) {
+            this.shops.put(s.shopKey(), s);
+        }
     }
 
     @Override
@@ -71,33 +58,21 @@ final class InMemoryBook implements SandboxBook {
 
     @Override
     public byte[] detail(SandboxOrder order) {
-        return render.apply(order);
+        return platform.renderDetail(order);
     }
 
     @Override
     public SandboxShop renewToken(SandboxShop shop) {
         renewals++;
         SandboxShop renewed = new SandboxShop(shop.shopKey(), shop.platformShopId(), shop.appKey(), shop.appSecret(),
-                "renewed-token-" + renewals, shop.refreshToken() == null ? null : "refresh-" + renewals,
-                shop.pushSecret());
+                "renewed-access-" + renewals, "renewed-refresh-" + renewals, shop.pushSecret());
         shops.put(shop.shopKey(), renewed);
         return renewed;
     }
 
-    private List<SandboxOrder> between(String shopKey, Instant from, Instant to,
-            Function<SandboxOrder, Instant> time) {
+    private List<SandboxOrder> between(String shopKey, Instant from, Instant to, Function<SandboxOrder, Instant> at) {
         return orders.stream().filter(o -> o.shopKey().equals(shopKey))
-                .filter(o -> !time.apply(o).isBefore(from) && !time.apply(o).isAfter(to))
-                .sorted(Comparator.comparing(time)).toList();
-    }
-
-    /** What the hub's SandboxEndpoint would hand the sandbox for a client request (JSON body, no form). */
-    static SandboxRequest toSandbox(PlatformRequest request) {
-        return new SandboxRequest(request.method(), request.path(), request.query(), request.headers(),
-                request.contentType(), request.body(), Map.of());
-    }
-
-    static String text(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
+                .filter(o -> !at.apply(o).isBefore(from) && !at.apply(o).isAfter(to))
+                .sorted(Comparator.comparing(at)).toList();
     }
 }

@@ -1,4 +1,4 @@
-package io.orderhub.connector.platform.youzan;
+package io.orderhub.connector.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,28 +18,28 @@ import io.orderhub.connector.sandbox.SandboxShop;
 import io.orderhub.ingress.Channel;
 
 /** A small in-memory {@link SandboxBook} for the sandbox tests; details come from the platform's renderDetail. */
-final class InMemoryBook implements SandboxBook {
+public final class InMemoryBook implements SandboxBook {
 
     private final Map<String, SandboxShop> shops = new HashMap<>();
     private final List<SandboxOrder> orders = new ArrayList<>();
     private final Function<SandboxOrder, byte[]> render;
     private int renewals;
 
-    InMemoryBook(Function<SandboxOrder, byte[]> render) {
+    public InMemoryBook(Function<SandboxOrder, byte[]> render) {
         this.render = render;
     }
 
-    InMemoryBook shop(SandboxShop shop) {
+    public InMemoryBook shop(SandboxShop shop) {
         shops.put(shop.shopKey(), shop);
         return this;
     }
 
-    InMemoryBook order(SandboxOrder order) {
+    public InMemoryBook order(SandboxOrder order) {
         orders.add(order);
         return this;
     }
 
-    SandboxShop shop(String key) {
+    public SandboxShop shop(String key) {
         return shops.get(key);
     }
 
@@ -92,12 +92,12 @@ final class InMemoryBook implements SandboxBook {
     }
 
     /** What the hub's SandboxEndpoint would hand the sandbox for a client request (JSON body, no form). */
-    static SandboxRequest toSandbox(PlatformRequest request) {
+    public static SandboxRequest toSandbox(PlatformRequest request) {
         return new SandboxRequest(request.method(), request.path(), request.query(), request.headers(),
                 request.contentType(), request.body(), Map.of());
     }
 
-    static String text(byte[] body) {
+    public static String text(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
     }
 }
