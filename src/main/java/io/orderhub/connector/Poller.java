@@ -99,8 +99,9 @@ public class Poller {
         }
         PlatformApi platform = gateway.api(shop.channel()).orElseThrow();
         Instant checkpoint = lease.get().windowEnd();
-        // microseconds: what the store keeps, so the checkpoint read back is the one computed
-        Instant horizon = Instant.now().minus(api.pollLag()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        // whole seconds: the platforms' list calls take seconds, so a window's end as sent is exactly the checkpoint
+        // (a fractional end would be cut down by the platform, leaving the checkpoint ahead of what was read)
+        Instant horizon = Instant.now().minus(api.pollLag()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant reached = checkpoint != null ? checkpoint : horizon.minus(api.pollInitialLookback());
         int windows = 0;
         int listed = 0;
