@@ -30,6 +30,8 @@ public interface OrderHubConfig {
 
     Connector connector();
 
+    Rules rules();
+
     /** Shops by a merchant-chosen key: the channel they sell on and how their pushes authenticate. */
     Map<String, Shop> shops();
 
@@ -160,6 +162,21 @@ public interface OrderHubConfig {
         /** Local time (connector.zone) after which the previous day is reconciled. */
         @WithDefault("03:00")
         LocalTime reconcileAt();
+    }
+
+    /** The validation layer's rules: parameter files, hot reload, evaluation. */
+    interface Rules {
+        /** Where rule parameter files load from ({@code <rule-id>.yaml}; a mounted ConfigMap in Kubernetes). */
+        @WithDefault("rules")
+        String dir();
+
+        /** How often the rule directory is checked for changes. */
+        @WithDefault("2s")
+        Duration reloadInterval();
+
+        /** Off: mapped orders are stored without evaluation (the benchmark of the receive layer turns it off). */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     /** Platform connectors: fetch on push, polling, reconciliation, the embedded sandbox platform. */

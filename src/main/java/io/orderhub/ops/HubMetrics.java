@@ -80,4 +80,16 @@ public class HubMetrics {
         Counter.builder("orderhub.mapping.changes").description("Mapping versions gone live, refused or rolled back")
                 .tag("channel", channel).tag("result", result).register(registry).increment();
     }
+
+    /** A rule file went live, was refused, or was rolled back, by rule. */
+    public void ruleChange(String ruleId, String result) {
+        Counter.builder("orderhub.rules.changes").description("Rule versions gone live, refused or rolled back")
+                .tag("rule", ruleId).tag("result", result).register(registry).increment();
+    }
+
+    /** An order's evaluation ended, by state (READY, HELD). */
+    public void evaluated(String state) {
+        Counter.builder("orderhub.rules.evaluated").description("Orders the rules evaluated, by outcome")
+                .tag("state", state).register(registry).increment();
+    }
 }

@@ -11,6 +11,7 @@ import io.orderhub.mapping.MappingRegistry;
 import io.orderhub.mapping.MappingResult;
 import io.orderhub.order.ApplyOutcome;
 import io.orderhub.order.OrderStore;
+import io.orderhub.rules.RuleEvaluator;
 
 /**
  * Turns one stored receipt into its outcome: maps the raw payload with the channel's mapping, stores the canonical
@@ -33,9 +34,11 @@ public class ReceiptProcessor {
     private final ShopRegistry shops;
     private final PlatformGateway platforms;
     private final FetchQueue fetches;
+    private final RuleEvaluator evaluator;
 
     public ReceiptProcessor(ReceiptRepository receipts, MappingRegistry mappings, OrderStore orders,
-            ShopRegistry shops, PlatformGateway platforms, FetchQueue fetches) {
+            ShopRegistry shops, PlatformGateway platforms, FetchQueue fetches, RuleEvaluator evaluator) {
+        this.evaluator = evaluator;
         this.receipts = receipts;
         this.mappings = mappings;
         this.orders = orders;
@@ -57,7 +60,13 @@ public class ReceiptProcessor {
                 return park(receiptId, "mapping: channel '" + mapped + "' differs from the intake channel '"
                         + receipt.channel() + "'");
             }
-            return new Outcome(orders.apply(receipt, m.order(), m.mappingVersion()).state(), null);
+            ApplyOutcome applied = orders.apply(receipt, m.order(), m.mappingVersion());
+            if ("MAPPED".equals(applied.state())) {
+                // the order's current version changed: the rules decide READY or HELD (a failure here leaves it to
+                // the rules-recovery sweep; the order itself is stored)
+                evaluator.evaluate(applied.hubOrderId());
+            }
+            return new Outcome(applied.state(), null);
         }
         if (result instanceof MappingResult.Notice n) {
             if (shop != null && platforms.connected(shop)) {

@@ -23,8 +23,11 @@ public class OrderEndpoint {
 
     private final OrderRepository orders;
 
-    public OrderEndpoint(OrderRepository orders) {
+    private final io.orderhub.rules.OrderEvaluations evaluations;
+
+    public OrderEndpoint(OrderRepository orders, io.orderhub.rules.OrderEvaluations evaluations) {
         this.orders = orders;
+        this.evaluations = evaluations;
     }
 
     public void get(Exchange exchange) {
@@ -69,6 +72,8 @@ public class OrderEndpoint {
                 .toList());
         out.set("statusView", HttpReplies.mapper().valueToTree(statusView));
         out.set("versions", HttpReplies.mapper().valueToTree(view.history()));
+        // what the rules made of it: READY / HELD with reasons, tags, facts, and each rule's decision (audit)
+        out.set("evaluation", HttpReplies.mapper().valueToTree(evaluations.view(view.hubOrderId()).orElse(null)));
         return out;
     }
 

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.orderhub.support.Fixtures;
+import io.orderhub.support.Orders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -42,16 +42,8 @@ class OrderFlowTest {
     @ConfigProperty(name = "orderhub.mapping.dir")
     String mappingDir;
 
-    /** The real Taobao trade with its id, status and modification time set as a platform would in a later push. */
     static String taobao(long tid, String status, String modified) throws Exception {
-        ObjectNode root = (ObjectNode) JSON
-                .readTree(Fixtures.bytes("taobao__trade_fullinfo_get_response_jdp_rds_captured.json"));
-        ObjectNode trade = (ObjectNode) root.get("trade_fullinfo_get_response").get("trade");
-        trade.put("tid", tid);
-        trade.remove("tid_str");
-        trade.put("status", status);
-        trade.put("modified", modified);
-        return JSON.writeValueAsString(root);
+        return Orders.taobao(tid, status, modified);
     }
 
     static long freshTid() {

@@ -14,7 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The tests' PostgreSQL: the same embedded server the hub runs on, in a throwaway directory; or, when
  * {@code ORDERHUB_TEST_JDBC_URL} is set (CI's second pass), an external server at that URL. Also gives the hub a
- * throwaway copy of {@code mappings/}, so reload and rollback tests can change files without touching the repository.
+ * throwaway copy of {@code mappings/} and {@code rules/}, so reload and rollback tests can change files without touching the repository.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,7 +24,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         Map<String, String> settings = new HashMap<>();
         try {
-            settings.put("orderhub.mapping.dir", copyOfMappings().toString());
+            settings.put("orderhub.mapping.dir", copyOf("mappings", "orderhub-test-mappings").toString());
+            settings.put("orderhub.rules.dir", copyOf("rules", "orderhub-test-rules").toString());
             String external = System.getenv("ORDERHUB_TEST_JDBC_URL");
             if (external != null && !external.isBlank()) {
                 settings.put("quarkus.datasource.jdbc.url", external);
@@ -38,9 +39,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    private static Path copyOfMappings() throws IOException {
-        Path source = Path.of("mappings");
-        Path target = Files.createTempDirectory("orderhub-test-mappings");
+    private static Path copyOf(String dir, String prefix) throws IOException {
+        Path source = Path.of(dir);
+        Path target = Files.createTempDirectory(prefix);
         try (Stream<Path> files = Files.walk(source)) {
             for (Path f : files.toList()) {
                 Path to = target.resolve(source.relativize(f).toString());
