@@ -32,6 +32,8 @@ public interface OrderHubConfig {
 
     Rules rules();
 
+    Execute execute();
+
     /** Shops by a merchant-chosen key: the channel they sell on and how their pushes authenticate. */
     Map<String, Shop> shops();
 
@@ -162,6 +164,56 @@ public interface OrderHubConfig {
         /** Local time (connector.zone) after which the previous day is reconciled. */
         @WithDefault("03:00")
         LocalTime reconcileAt();
+    }
+
+    /** The execution layer: the outbox dispatcher and the downstream systems it sends to. */
+    interface Execute {
+        /** Dispatching on (the outbox is written regardless; off, commands wait in it). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Commands held in the in-memory priority queue between the outbox and the senders. */
+        @WithDefault("1000")
+        int queueSize();
+
+        /** How long a claimed command stays with its sender before another may take it (a crashed pod). */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Attempts before a command goes to the failed-command store. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** First retry delay; doubled per attempt with random jitter, capped at backoff-max. */
+        @WithDefault("1s")
+        Duration backoff();
+
+        @WithDefault("5m")
+        Duration backoffMax();
+
+        /** Failure rate (%) over the last breaker-window calls that opens a system's circuit. */
+        @WithDefault("50")
+        float breakerFailureRate();
+
+        @WithDefault("20")
+        int breakerWindow();
+
+        /** How long an open circuit waits before letting trial calls through. */
+        @WithDefault("30s")
+        Duration breakerOpenFor();
+
+        /** Downstream systems by name (erp, wms, carrier, sms, finance, invoice...). */
+        Map<String, DownstreamSystem> systems();
+    }
+
+    interface DownstreamSystem {
+        /** Where commands are POSTed (HTTP); the idempotency key travels as the Idempotency-Key header. */
+        String url();
+
+        /** JSON pointer into a 2xx answer that must equal success-value for the command to count as done. */
+        Optional<String> successPointer();
+
+        Optional<String> successValue();
     }
 
     /** The validation layer's rules: parameter files, hot reload, evaluation. */

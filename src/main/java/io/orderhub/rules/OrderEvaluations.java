@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.uuid.UuidCreator;
 
 import io.orderhub.archive.StoreUnavailableException;
+import io.orderhub.execute.CommandPlanner;
 
 /**
  * Stores what the rules made of an order, in one transaction: the order's current evaluation (state, tags, holds,
@@ -66,9 +67,11 @@ public class OrderEvaluations {
             SELECT rule_id, rule_version, inputs::text, result FROM rule_decision WHERE evaluation_id = ? ORDER BY seq""";
 
     private final DataSource dataSource;
+    private final CommandPlanner planner;
 
-    public OrderEvaluations(DataSource dataSource) {
+    public OrderEvaluations(DataSource dataSource, CommandPlanner planner) {
         this.dataSource = dataSource;
+        this.planner = planner;
     }
 
     /** Stores the evaluation; returns the state the order is in afterwards (an approval may stand). */
@@ -148,6 +151,10 @@ public class OrderEvaluations {
                         r.setString(6, ctx.shopKey());
                         r.executeUpdate();
                     }
+                }
+                if ("READY".equals(state) || "APPROVED".equals(state)) {
+                    // the order and its downstream commands become ready together (outbox)
+                    planner.plan(c, hubOrderId);
                 }
                 c.commit();
                 return state;

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.orderhub.archive.StoreUnavailableException;
+import io.orderhub.execute.CommandPlanner;
 
 /**
  * The manual review pool (人工审核池) for the duty supervisor: orders the rules held for a person, listed with
@@ -67,10 +68,12 @@ public class ReviewPool {
 
     private final DataSource dataSource;
     private final Instance<OrderRelease> releases;
+    private final CommandPlanner planner;
 
-    public ReviewPool(DataSource dataSource, Instance<OrderRelease> releases) {
+    public ReviewPool(DataSource dataSource, Instance<OrderRelease> releases, CommandPlanner planner) {
         this.dataSource = dataSource;
         this.releases = releases;
+        this.planner = planner;
     }
 
     public List<Map<String, Object>> list(String state, String code, String channel, String shopKey, int limit) {
@@ -142,6 +145,9 @@ public class ReviewPool {
                 o.setString(1, state);
                 o.setObject(2, hubOrderId);
                 o.executeUpdate();
+                if ("APPROVED".equals(state)) {
+                    planner.plan(c, hubOrderId); // approved: its commands go to the outbox with the decision
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

@@ -1,0 +1,182 @@
+package io.orderhub.execute;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.orderhub.archive.StoreUnavailableException;
+
+/**
+ * The outbox table: claims due commands in priority order under {@code FOR UPDATE SKIP LOCKED} (several dispatchers
+ * and pods share the work), marks them sent only after the downstream confirmed, reschedules or fails them, and
+ * serves the failed-command store's list, re-drive and discard.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String CLAIM = """
+            UPDATE outbox_command o SET state = 'SENDING', next_attempt_at = now() + ?::interval, updated_at = now()
+             WHERE o.command_id IN (SELECT command_id FROM outbox_command
+                                     WHERE state IN ('PENDING', 'SENDING') AND next_attempt_at <= now()
+                                     ORDER BY priority DESC, created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING o.command_id, o.idempotency_key, o.hub_order_id, o.system, o.command_type, o.priority,
+                      o.payload::text, o.attempts, o.created_at""";
+    private static final String SENT = """
+            UPDATE outbox_command SET state = 'SENT', attempts = attempts + 1, response = ?::jsonb, sent_at = now(),
+                   last_error = NULL, error_class = NULL, updated_at = now()
+             WHERE command_id = ? AND state = 'SENDING'""";
+    private static final String RETRY = """
+            UPDATE outbox_command SET state = 'PENDING', attempts = attempts + ?, next_attempt_at = ?, last_error = ?,
+                   error_class = ?, updated_at = now()
+             WHERE command_id = ? AND state = 'SENDING'""";
+    private static final String FAIL = """
+            UPDATE outbox_command SET state = 'FAILED', attempts = attempts + 1, last_error = ?, error_class = ?,
+                   updated_at = now()
+             WHERE command_id = ? AND state = 'SENDING'""";
+    private static final String REDRIVE = """
+            UPDATE outbox_command SET state = 'PENDING', attempts = 0, next_attempt_at = now(), updated_at = now()
+             WHERE command_id = ? AND state = 'FAILED'""";
+    private static final String DISCARD = """
+            UPDATE outbox_command SET state = 'DISCARDED', last_error = coalesce(last_error, '') || ' | discarded by '
+                   || ? || ': ' || ?, updated_at = now()
+             WHERE command_id = ? AND state = 'FAILED'""";
+    private static final String LIST = """
+            SELECT command_id, idempotency_key, hub_order_id, system, command_type, state, attempts, last_error,
+                   error_class, payload::text, created_at, updated_at
+              FROM outbox_command WHERE state = ? AND (?::text IS NULL OR system = ?)
+             ORDER BY updated_at DESC LIMIT ?""";
+    private static final String BY_ORDER = """
+            SELECT command_id, idempotency_key, hub_order_id, system, command_type, state, attempts, last_error,
+                   error_class, NULL, created_at, updated_at
+              FROM outbox_command WHERE hub_order_id = ? ORDER BY created_at""";
+    private static final String BACKLOG = "SELECT count(*) FROM outbox_command WHERE state IN ('PENDING', 'SENDING')";
+
+    private final DataSource dataSource;
+
+    public Outbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<Command> claim(int limit, Duration lease) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setString(1, lease.toMillis() + " milliseconds");
+            ps.setInt(2, limit);
+            List<Command> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Command(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                            rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getInt(8),
+                            rs.getTimestamp(9).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("outbox claim failed", e);
+        }
+    }
+
+    public void sent(UUID commandId, String responseJson) {
+        update(SENT, responseJson, commandId);
+    }
+
+    /** Back to PENDING at {@code next}; {@code countAttempt} false when the command was never sent (open circuit). */
+    public void retry(UUID commandId, Instant next, String error, String errorClass, boolean countAttempt) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RETRY)) {
+            ps.setInt(1, countAttempt ? 1 : 0);
+            ps.setTimestamp(2, Timestamp.from(next));
+            ps.setString(3, error);
+            ps.setString(4, errorClass);
+            ps.setObject(5, commandId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("outbox retry failed", e);
+        }
+    }
+
+    public void failed(UUID commandId, String error, String errorClass) {
+        update(FAIL, error, errorClass, commandId);
+    }
+
+    public boolean redrive(UUID commandId) {
+        return update(REDRIVE, commandId) == 1;
+    }
+
+    public boolean discard(UUID commandId, String by, String reason) {
+        return update(DISCARD, by, reason, commandId) == 1;
+    }
+
+    public long backlog() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(BACKLOG);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("outbox count failed", e);
+        }
+    }
+
+    public List<Map<String, Object>> list(String state, String system, int limit) {
+        return rows(LIST, state, system, system, limit);
+    }
+
+    public List<Map<String, Object>> forOrder(UUID hubOrderId) {
+        return rows(BY_ORDER, hubOrderId);
+    }
+
+    private List<Map<String, Object>> rows(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("commandId", rs.getObject(1, UUID.class).toString());
+                    m.put("idempotencyKey", rs.getString(2));
+                    m.put("hubOrderId", rs.getObject(3, UUID.class).toString());
+                    m.put("system", rs.getString(4));
+                    m.put("type", rs.getString(5));
+                    m.put("state", rs.getString(6));
+                    m.put("attempts", rs.getInt(7));
+                    m.put("lastError", rs.getString(8));
+                    m.put("errorClass", rs.getString(9));
+                    if (rs.getString(10) != null) {
+                        m.put("payload", CommandPlanner.JSON.readTree(rs.getString(10)));
+                    }
+                    m.put("createdAt", rs.getTimestamp(11).toInstant().toString());
+                    m.put("updatedAt", rs.getTimestamp(12).toInstant().toString());
+                    out.add(m);
+                }
+            }
+            return out;
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StoreUnavailableException("outbox read failed", e);
+        }
+    }
+
+    private int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("outbox update failed", e);
+        }
+    }
+}
