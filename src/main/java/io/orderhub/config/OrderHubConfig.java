@@ -202,6 +202,26 @@ public interface OrderHubConfig {
         @WithDefault("30s")
         Duration breakerOpenFor();
 
+        /** Backlog (commands waiting) above which new commands are degraded (non-core fields deferred). */
+        @WithDefault("5000")
+        long degradeAbove();
+
+        /** Backlog under which degradation ends and the deferred fields are sent. */
+        @WithDefault("4000")
+        long resumeBelow();
+
+        /** Systems that receive the deferred fields of degraded commands as update commands. */
+        @WithDefault("erp,wms")
+        List<String> backfillSystems();
+
+        /** A picking wave closes at this many orders of one warehouse... */
+        @WithDefault("50")
+        int waveSize();
+
+        /** ...or when its oldest order has waited this long. */
+        @WithDefault("2m")
+        Duration waveWindow();
+
         /** Downstream systems by name (erp, wms, carrier, sms, finance, invoice...). */
         Map<String, DownstreamSystem> systems();
     }
@@ -214,6 +234,9 @@ public interface OrderHubConfig {
         Optional<String> successPointer();
 
         Optional<String> successValue();
+
+        /** JSON pointer to the waybill number in a carrier's answer (the carrier system only). */
+        Optional<String> waybillPointer();
     }
 
     /** The validation layer's rules: parameter files, hot reload, evaluation. */

@@ -42,6 +42,8 @@ public class Dispatcher {
     static final String QUEUE = "seda:commands?queueFactory=#commandQueueFactory&size=";
 
     private final Outbox outbox;
+    private final Waybills waybills;
+    private final DegradationSwitch degradation;
     private final ProducerTemplate template;
     private final OrderHubConfig.Execute config;
     private final MeterRegistry registry;
@@ -49,8 +51,11 @@ public class Dispatcher {
     private final IntervalFunction backoff;
     private final AtomicLong backlog = new AtomicLong();
 
-    public Dispatcher(Outbox outbox, ProducerTemplate template, OrderHubConfig config, MeterRegistry registry) {
+    public Dispatcher(Outbox outbox, Waybills waybills, DegradationSwitch degradation, ProducerTemplate template,
+            OrderHubConfig config, MeterRegistry registry) {
         this.outbox = outbox;
+        this.waybills = waybills;
+        this.degradation = degradation;
         this.template = template;
         this.config = config.execute();
         this.registry = registry;
@@ -66,6 +71,7 @@ public class Dispatcher {
             return List.of();
         }
         backlog.set(outbox.backlog());
+        degradation.backlog(backlog.get());
         int room = exchange.getContext()
                 .getEndpoint("seda:commands", org.apache.camel.component.seda.SedaEndpoint.class)
                 .getQueue().remainingCapacity();
@@ -114,6 +120,7 @@ public class Dispatcher {
                 breaker.onSuccess(took, TimeUnit.NANOSECONDS);
                 try {
                     outbox.sent(command.commandId(), json(body));
+                    waybill(system, command, body);
                 } catch (StoreUnavailableException e) {
                     // the downstream has it; the lease brings the command back and the key makes the repeat harmless
                     LOG.warnf("%s sent but not marked: %s", command, e.getMessage());
@@ -134,6 +141,21 @@ public class Dispatcher {
             outbox.retry(command.commandId(), Instant.now().plusMillis(backoff.apply(attempt)), error, errorClass,
                     true);
             count("retry", command.system(), errorClass);
+        }
+    }
+
+    /** A carrier's answer names the waybill: kept for loading scans and carrier events. */
+    private void waybill(OrderHubConfig.DownstreamSystem system, Command command, String body) {
+        if (system.waybillPointer().isEmpty()) {
+            return;
+        }
+        try {
+            String no = CommandPlanner.JSON.readTree(body).at(system.waybillPointer().get()).asText("");
+            if (!no.isBlank()) {
+                waybills.record(command, no);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.warnf("%s: carrier answer without a readable waybill", command);
         }
     }
 

@@ -148,7 +148,8 @@ public class Outbox {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("commandId", rs.getObject(1, UUID.class).toString());
                     m.put("idempotencyKey", rs.getString(2));
-                    m.put("hubOrderId", rs.getObject(3, UUID.class).toString());
+                    UUID order = rs.getObject(3, UUID.class);
+                    m.put("hubOrderId", order == null ? null : order.toString());
                     m.put("system", rs.getString(4));
                     m.put("type", rs.getString(5));
                     m.put("state", rs.getString(6));

@@ -21,8 +21,11 @@ public class CommandsEndpoint {
     private final Outbox outbox;
     private final Dispatcher dispatcher;
     private final AdminGuard admin;
+    private final io.orderhub.execute.LoadingScans scans;
 
-    public CommandsEndpoint(Outbox outbox, Dispatcher dispatcher, AdminGuard admin) {
+    public CommandsEndpoint(Outbox outbox, Dispatcher dispatcher, AdminGuard admin,
+            io.orderhub.execute.LoadingScans scans) {
+        this.scans = scans;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.admin = admin;
@@ -61,6 +64,31 @@ public class CommandsEndpoint {
             throw new ApiError(404, "command_not_failed", "no failed command '" + id + "'");
         }
         HttpReplies.json(exchange, 200, Map.of("commandId", id.toString(), "state", "DISCARDED"));
+    }
+
+    /** POST /api/v1/loading/scans {"waybillNo", "scannedBy", "scannedAt", "items": [{"sku", "quantity"}]} */
+    public void scan(Exchange exchange) {
+        admin.require(exchange);
+        com.fasterxml.jackson.databind.JsonNode b;
+        try {
+            b = HttpReplies.mapper().readTree(exchange.getMessage().getBody(byte[].class));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new ApiError(400, "malformed_payload", "body must be JSON");
+        }
+        if (b == null || !b.path("waybillNo").isTextual() || !b.path("scannedBy").isTextual()
+                || !b.path("items").isArray()) {
+            throw new ApiError(400, "bad_parameter", "waybillNo, scannedBy and items[] are required");
+        }
+        java.time.Instant at;
+        try {
+            at = b.hasNonNull("scannedAt")
+                    ? java.time.Instant.parse(b.get("scannedAt").asText())
+                    : java.time.Instant.now();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(400, "bad_parameter", "scannedAt must be an ISO-8601 instant");
+        }
+        HttpReplies.json(exchange, 201,
+                scans.record(b.get("waybillNo").asText(), b.get("scannedBy").asText(), at, b.get("items")));
     }
 
     private static UUID id(Exchange exchange) {
