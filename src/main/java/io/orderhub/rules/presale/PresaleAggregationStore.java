@@ -1,12 +1,20 @@
 package io.orderhub.rules.presale;
 
+import java.util.concurrent.ExecutorService;
+
 import javax.sql.DataSource;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-/** The aggregation repository the presale route names ({@code presaleAggregationRepository}). */
+import org.apache.camel.util.concurrent.SynchronousExecutorService;
+
+/**
+ * The beans the presale aggregation route names: its repository, and the executor completed groups run on — the
+ * caller's own thread, so a rule that hands over the completing part finds the master recorded when the call returns
+ * (Camel's default is a separate single thread).
+ */
 public class PresaleAggregationStore {
 
     static final String TABLE = "presale_aggregation";
@@ -16,5 +24,12 @@ public class PresaleAggregationStore {
     @Named("presaleAggregationRepository")
     PgAggregationRepository presaleAggregationRepository(DataSource dataSource) {
         return new PgAggregationRepository(dataSource, TABLE);
+    }
+
+    @Produces
+    @Singleton
+    @Named("presaleCompletionExecutor")
+    ExecutorService presaleCompletionExecutor() {
+        return new SynchronousExecutorService();
     }
 }
