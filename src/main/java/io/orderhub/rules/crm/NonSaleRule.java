@@ -95,7 +95,8 @@ public class NonSaleRule implements Rule<NonSaleParams> {
         List<String> s = NonSaleParams.list(skus);
         boolean allLines = order.path("lines").size() > 0;
         for (JsonNode line : order.path("lines")) {
-            allLines &= s.contains(line.path("sku").asText(null));
+            // List.of().contains(null) throws: a line without a SKU is in no list
+            allLines &= line.hasNonNull("sku") && s.contains(line.get("sku").asText());
         }
         if (allLines) {
             why.add(kind + ".skus: every line");
