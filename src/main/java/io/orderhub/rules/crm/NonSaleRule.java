@@ -33,6 +33,27 @@ public class NonSaleRule implements Rule<NonSaleParams> {
         return NonSaleParams.class;
     }
 
+    @Override
+    public void validate(NonSaleParams p) {
+        if (p.luckyBag() != null) {
+            noBlanks(p.luckyBag().channels(), "luckyBag.channels");
+            noBlanks(p.luckyBag().titleKeywords(), "luckyBag.titleKeywords");
+            noBlanks(p.luckyBag().skus(), "luckyBag.skus");
+            noBlanks(p.luckyBag().tags(), "luckyBag.tags");
+        }
+        if (p.nonSale() != null) {
+            noBlanks(p.nonSale().skus(), "nonSale.skus");
+            noBlanks(p.nonSale().tags(), "nonSale.tags");
+        }
+    }
+
+    private static void noBlanks(List<String> values, String field) {
+        // a blank keyword would match every title
+        if (NonSaleParams.list(values).stream().anyMatch(v -> v == null || v.isBlank())) {
+            throw new IllegalArgumentException(field + " must not contain blank entries");
+        }
+    }
+
     public void apply(RuleContext ctx) {
         NonSaleParams p = ctx.params(this);
         if (p == null) {

@@ -98,5 +98,8 @@ class NonSaleRuleTest {
         RuleContext ctx = run(zeroPaid("douyin/orderdetail-two-skus-refunded-encrypted"), null);
         assertThat(ctx.tags()).isEmpty();
         assertThat(ctx.decisions().get(0).result()).isEqualTo("off");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule.validate(new NonSaleParams(
+                new NonSaleParams.LuckyBag(List.of("douyin"), List.of(""), null, null), null, false, false)))
+                .hasMessageContaining("luckyBag.titleKeywords");
     }
 }
