@@ -13,6 +13,9 @@ CREATE TABLE outbox_command (
     warehouse       text,
     priority        integer     NOT NULL,
     payload         jsonb       NOT NULL,
+    -- false: the system's mapping failed when the command was planned; payload holds the command input, and a
+    -- re-drive builds it again (after the mapping is fixed)
+    built           boolean     NOT NULL DEFAULT true,
     degraded        boolean     NOT NULL DEFAULT false,
     state           text        NOT NULL CHECK (state IN ('PENDING', 'SENDING', 'SENT', 'FAILED', 'DISCARDED')),
     attempts        integer     NOT NULL DEFAULT 0,

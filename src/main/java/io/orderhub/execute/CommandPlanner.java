@@ -41,8 +41,8 @@ public class CommandPlanner {
     private static final String INSERT = """
             INSERT INTO outbox_command (command_id, idempotency_key, hub_order_id, order_version, system,
                                         command_type, priority, payload, degraded, state, next_attempt_at,
-                                        backfill_of, warehouse, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'PENDING', now(), ?, ?, now(), now())
+                                        backfill_of, warehouse, built, last_error, error_class, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now(), ?, ?, ?, ?, ?, now(), now())
             ON CONFLICT (idempotency_key) DO NOTHING""";
     private static final String TAG_DEGRADED = """
             UPDATE order_evaluation SET tags = tags || '["DEGRADED"]'::jsonb
@@ -167,6 +167,15 @@ public class CommandPlanner {
         input.set("order", s.order());
         input.set("evaluation", s.evaluation());
         input.set("command", command);
+        JsonNode payload;
+        String error = null;
+        try {
+            payload = payload(system, input);
+        } catch (RuntimeException e) {
+            // one command's mapping must not hold the order back: it waits in the failed-command store, re-drivable
+            payload = input;
+            error = e.getMessage();
+        }
         try (PreparedStatement ins = c.prepareStatement(INSERT)) {
             ins.setObject(1, UuidCreator.getTimeOrderedEpoch());
             ins.setString(2, key);
@@ -175,16 +184,20 @@ public class CommandPlanner {
             ins.setString(5, system);
             ins.setString(6, type);
             ins.setInt(7, s.priority());
-            ins.setString(8, payload(system, input).toString());
+            ins.setString(8, payload.toString());
             ins.setBoolean(9, degraded);
-            ins.setObject(10, backfillOf);
-            ins.setString(11, command.path("warehouse").asText(null));
+            ins.setString(10, error == null ? "PENDING" : "FAILED");
+            ins.setObject(11, backfillOf);
+            ins.setString(12, command.path("warehouse").asText(null));
+            ins.setBoolean(13, error == null);
+            ins.setString(14, error);
+            ins.setString(15, error == null ? null : "MAPPING");
             return ins.executeUpdate();
         }
     }
 
     /** The system's mapping builds the payload; a system without a mapping file receives the command input. */
-    private JsonNode payload(String system, ObjectNode input) {
+    JsonNode payload(String system, JsonNode input) {
         for (PayloadBuilder b : builders) {
             if (b.has(system)) {
                 return b.build(system, input);

@@ -42,6 +42,7 @@ public class Dispatcher {
     static final String QUEUE = "seda:commands?queueFactory=#commandQueueFactory&size=";
 
     private final Outbox outbox;
+    private final CommandPlanner planner;
     private final Waybills waybills;
     private final DegradationSwitch degradation;
     private final ProducerTemplate template;
@@ -51,9 +52,10 @@ public class Dispatcher {
     private final IntervalFunction backoff;
     private final AtomicLong backlog = new AtomicLong();
 
-    public Dispatcher(Outbox outbox, Waybills waybills, DegradationSwitch degradation, ProducerTemplate template,
-            OrderHubConfig config, MeterRegistry registry) {
+    public Dispatcher(Outbox outbox, CommandPlanner planner, Waybills waybills, DegradationSwitch degradation,
+            ProducerTemplate template, OrderHubConfig config, MeterRegistry registry) {
         this.outbox = outbox;
+        this.planner = planner;
         this.waybills = waybills;
         this.degradation = degradation;
         this.template = template;
@@ -81,7 +83,27 @@ public class Dispatcher {
         return outbox.claim(Math.min(room, 200), config.lease());
     }
 
-    public void send(Command command) {
+    public void send(Command planned) {
+        Command command = planned;
+        if (!planned.built()) {
+            // re-driven after its mapping failed at planning: build it now, or back to the failed store
+            try {
+                String payload = planner.payload(planned.system(), CommandPlanner.JSON.readTree(planned.payload()))
+                        .toString();
+                outbox.built(planned.commandId(), payload);
+                command = new Command(planned.commandId(), planned.idempotencyKey(), planned.hubOrderId(),
+                        planned.system(), planned.type(), planned.priority(), payload, planned.attempts(),
+                        planned.createdAt(), true);
+            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                outbox.failed(planned.commandId(), e.getMessage(), "MAPPING");
+                count("failed", planned.system(), "MAPPING");
+                return;
+            }
+        }
+        deliver(command);
+    }
+
+    private void deliver(Command command) {
         OrderHubConfig.DownstreamSystem system = config.systems().get(command.system());
         if (system == null) {
             outbox.failed(command.commandId(), "no downstream system '" + command.system() + "' is configured",

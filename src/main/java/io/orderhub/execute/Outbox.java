@@ -33,11 +33,13 @@ public class Outbox {
                                      WHERE state IN ('PENDING', 'SENDING') AND next_attempt_at <= now()
                                      ORDER BY priority DESC, created_at LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING o.command_id, o.idempotency_key, o.hub_order_id, o.system, o.command_type, o.priority,
-                      o.payload::text, o.attempts, o.created_at""";
+                      o.payload::text, o.attempts, o.created_at, o.built""";
     private static final String SENT = """
             UPDATE outbox_command SET state = 'SENT', attempts = attempts + 1, response = ?::jsonb, sent_at = now(),
                    last_error = NULL, error_class = NULL, updated_at = now()
              WHERE command_id = ? AND state = 'SENDING'""";
+    private static final String BUILT = """
+            UPDATE outbox_command SET payload = ?::jsonb, built = true, updated_at = now() WHERE command_id = ?""";
     private static final String RETRY = """
             UPDATE outbox_command SET state = 'PENDING', attempts = attempts + ?, next_attempt_at = ?, last_error = ?,
                    error_class = ?, updated_at = now()
@@ -79,7 +81,7 @@ public class Outbox {
                 while (rs.next()) {
                     out.add(new Command(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                             rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getInt(8),
-                            rs.getTimestamp(9).toInstant()));
+                            rs.getTimestamp(9).toInstant(), rs.getBoolean(10)));
                 }
             }
             return out;
@@ -90,6 +92,11 @@ public class Outbox {
 
     public void sent(UUID commandId, String responseJson) {
         update(SENT, responseJson, commandId);
+    }
+
+    /** A command planned without a payload (its mapping failed then) got one now. */
+    public void built(UUID commandId, String payload) {
+        update(BUILT, payload, commandId);
     }
 
     /** Back to PENDING at {@code next}; {@code countAttempt} false when the command was never sent (open circuit). */

@@ -25,7 +25,7 @@ class ExecutionUnitTest {
     static Exchange exchange(int priority, Instant created) {
         Exchange e = new DefaultExchange(CAMEL);
         e.getMessage().setBody(new Command(UUID.randomUUID(), "k" + priority + created, UUID.randomUUID(), "erp",
-                "ERP_SALES_ORDER", priority, "{}", 0, created));
+                "ERP_SALES_ORDER", priority, "{}", 0, created, true));
         return e;
     }
 

@@ -77,8 +77,9 @@ class PipelineFlowTest {
         assertThat(first.getString("evaluation.decisions.find { it.rule == 'commands' }.result"))
                 .endsWith("no invoice: paid below threshold");
         List<Map<String, Object>> commands = commands(first.getString("hubOrderId"));
+        // the receiver's phone is masked: no SMS (the platform reaches the buyer)
         assertThat(commands).extracting(c -> c.get("type")).containsExactlyInAnyOrder("ERP_SALES_ORDER",
-                "WMS_OUTBOUND", "CARRIER_WAYBILL", "SMS_ORDER_CONFIRMED", "FINANCE_RECEIVABLE");
+                "WMS_OUTBOUND", "CARRIER_WAYBILL", "FINANCE_RECEIVABLE");
 
         // the same buyer, items and address again, and the last unit is gone: held, with both reasons, for a person
         JsonPath second = order(tid(), buyer);
@@ -103,7 +104,7 @@ class PipelineFlowTest {
                 .body("{\"by\":\"duty-zhang\",\"note\":\"same buyer confirmed by phone\"}")
                 .post("/api/v1/review/" + secondId + "/approve").then().statusCode(200);
         assertThat(get(secondId).getString("evaluation.state")).isEqualTo("APPROVED");
-        assertThat(commands(secondId)).hasSize(5);
+        assertThat(commands(secondId)).hasSize(4);
         given().header("Authorization", ADMIN).contentType("application/json").body("{\"by\":\"duty-zhang\"}")
                 .post("/api/v1/review/" + secondId + "/approve").then().statusCode(409);
         JsonPath approved = given().header("Authorization", ADMIN).get("/api/v1/review?state=APPROVED").then()
@@ -149,7 +150,9 @@ class PipelineFlowTest {
             JsonPath page = given().header("Authorization", ADMIN).get("/api/v1/admin/commands?state=" + state)
                     .then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> items = page.getList("items");
-            items.stream().filter(c -> hubOrderId.equals(c.get("hubOrderId"))).forEach(out::add);
+            items.stream().filter(c -> hubOrderId.equals(c.get("hubOrderId")))
+                    .filter(c -> out.stream().noneMatch(o -> o.get("commandId").equals(c.get("commandId"))))
+                    .forEach(out::add); // a command moving on between two pages is counted once
         }
         return out;
     }

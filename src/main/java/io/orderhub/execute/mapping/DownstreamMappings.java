@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * thread-safe. Files are read at start and by {@link #reload()}; they are not watched (no hot reload).
  */
 @ApplicationScoped
-public class DownstreamMappings {
+public class DownstreamMappings implements io.orderhub.execute.PayloadBuilder {
 
     private static final long TIMEOUT_MS = 5_000;
     private static final int MAX_DEPTH = 300;
@@ -87,6 +87,12 @@ public class DownstreamMappings {
      * The payload for one command: a JSON object, or an array where the API's body is one (WDT). Throws {@link DownstreamMappingException} naming the system and, where JSONata
      * reports it, the failing line of the mapping file.
      */
+    @Override
+    public boolean has(String system) {
+        return systems().contains(system);
+    }
+
+    @Override
     public JsonNode build(String system, JsonNode commandInput) {
         CompiledDownstream mapping = mappings.get(system);
         if (mapping == null) {

@@ -20,8 +20,12 @@ import io.orderhub.rules.RuleContext;
 @Named("commandsRule")
 public class CommandsRule implements Rule<CommandsRule.Params> {
 
-    /** One kind of command; {@code perShipment}: one per shipment of the order (WMS outbound, carrier waybill). */
-    public record Command(String system, String type, boolean perShipment) {
+    /**
+     * One kind of command; {@code perShipment}: one per shipment of the order (WMS outbound, carrier waybill);
+     * {@code requiresPlainPhone}: only when the receiver's phone is a plain number (an SMS cannot reach a masked or
+     * encrypted one; the platform's own messaging covers those buyers).
+     */
+    public record Command(String system, String type, boolean perShipment, boolean requiresPlainPhone) {
     }
 
     /** The invoice automation: {@code minPaidFen} 50000 = 500 yuan. */
@@ -69,7 +73,13 @@ public class CommandsRule implements Rule<CommandsRule.Params> {
         List<?> shipments = ctx.fact("shipments");
         int count = shipments == null || shipments.isEmpty() ? 1 : shipments.size();
         List<Map<String, Object>> planned = new ArrayList<>();
+        String phoneKind = ctx.order().path("receiver").path("phoneKind").asText("");
+        List<String> skipped = new ArrayList<>();
         for (Command c : p.commands()) {
+            if (c.requiresPlainPhone() && !"PLAIN".equals(phoneKind)) {
+                skipped.add(c.type());
+                continue;
+            }
             for (int i = 0; i < (c.perShipment() ? count : 1); i++) {
                 planned.add(command(c.system(), c.type(), c.perShipment() ? i : null));
             }
@@ -90,7 +100,9 @@ public class CommandsRule implements Rule<CommandsRule.Params> {
             }
         }
         ctx.fact(FACT, planned);
-        ctx.decide(this, inputs, planned.size() + " command(s); " + invoice);
+        inputs.put("phoneKind", phoneKind);
+        ctx.decide(this, inputs, planned.size() + " command(s)"
+                + (skipped.isEmpty() ? "" : "; skipped " + skipped + " (phone not plain)") + "; " + invoice);
     }
 
     private static Map<String, Object> command(String system, String type, Integer shipment) {
