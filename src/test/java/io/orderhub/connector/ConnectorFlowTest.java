@@ -191,6 +191,9 @@ class ConnectorFlowTest {
             sandbox.put(new SandboxOrder(Channel.TAOBAO, shop.key(), id, t, t, "WAIT_SELLER_SEND_GOODS", i));
             ids.add(id);
         }
+        // the next window must reach past the checkpoint (windows end on whole seconds, one poll lag behind now)
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().minusSeconds(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(checkpoint));
         // the platform fails on the 7th call of the run (one list call, five details): the window is half stored
         faults.set(new SandboxFaults.Settings(0, 0, 0, 0, 0, "SERVER_ERROR", 1));
         faults.failAfter(6, 1);
