@@ -32,7 +32,15 @@ public class CommandsRule implements Rule<CommandsRule.Params> {
     public record Invoice(String system, String type, long minPaidFen) {
     }
 
-    public record Params(List<Command> commands, Invoice invoice) {
+    /**
+     * @param statuses canonical statuses whose orders go to fulfilment (default PAID); other orders (unpaid, cancelled,
+     *        already shipped elsewhere) produce no commands
+     */
+    public record Params(List<String> statuses, List<Command> commands, Invoice invoice) {
+
+        public Params {
+            statuses = statuses == null ? List.of("PAID") : List.copyOf(statuses);
+        }
     }
 
     /** The fact the execution layer reads: a list of {system, type, shipmentIndex}. */
@@ -70,8 +78,16 @@ public class CommandsRule implements Rule<CommandsRule.Params> {
             ctx.decide(this, Map.of(), "off: no commands");
             return;
         }
+        String status = ctx.order().path("status").asText("");
+        if (!p.statuses().contains(status)) {
+            ctx.fact(FACT, List.of());
+            ctx.decide(this, Map.of("status", status), "not fired: status " + status + " is not for fulfilment");
+            return;
+        }
         List<?> shipments = ctx.fact("shipments");
-        int count = shipments == null || shipments.isEmpty() ? 1 : shipments.size();
+        // without allocated shipments (stock not tracked in the hub) a per-shipment command covers the whole order
+        boolean whole = shipments == null || shipments.isEmpty();
+        int count = whole ? 1 : shipments.size();
         List<Map<String, Object>> planned = new ArrayList<>();
         String phoneKind = ctx.order().path("receiver").path("phoneKind").asText("");
         List<String> skipped = new ArrayList<>();
@@ -81,7 +97,7 @@ public class CommandsRule implements Rule<CommandsRule.Params> {
                 continue;
             }
             for (int i = 0; i < (c.perShipment() ? count : 1); i++) {
-                planned.add(command(c.system(), c.type(), c.perShipment() ? i : null));
+                planned.add(command(c.system(), c.type(), c.perShipment() && !whole ? i : null));
             }
         }
         long paid = ctx.order().path("amounts").path("paidFen").asLong(0);

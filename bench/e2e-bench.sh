@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# End-to-end benchmark (one command): intake → mapping → the twelve rules → outbox → dispatch to the sandbox ERP,
+# WMS, carrier and finance, until every command is acknowledged. In one run, on a fresh embedded store:
+#   1. baseline: the same requests against the null endpoint (HTTP stack and checks only) — the machine's ceiling;
+#   2. sustained: orders as fast as the hub takes them for DURATION; figure = orders fully dispatched / time from the
+#      first request to the last acknowledgement;
+#   3. burst: BURST orders (default 21,000, the seed's 618 minute) as fast as possible; figure = seconds from the last
+#      arrival until every command of every order is acknowledged.
+# Env: CONNECTIONS (32), DURATION (30s), BURST (21000), PORT (18092).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-30s}
+BURST=${BURST:-21000}
+PORT=${PORT:-18092}
+export FIXTURES=${FIXTURES:-$PWD/src/test/resources/fixtures}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -q -B package -DskipTests
+
+data=$(mktemp -d /tmp/orderhub-e2e.XXXXXX)
+# the benchmark profile lifts the intake rate limit; the sandbox systems come with the embedded profile
+java -Xms1g -Xmx1g -Dquarkus.profile=embedded,bench -Dorderhub.data-dir="$data" -Dquarkus.http.port="$PORT" \
+  -Dcamel.main.routes-include-pattern="$(sed -n 's/^%embedded.camel.main.routes-include-pattern=//p' \
+    src/main/resources/application.properties),classpath:routes/bench.yaml" \
+  -Dorderhub.connector.scheduled=false \
+  -Dquarkus.camel.jolokia.server.port=$((PORT + 1)) -jar target/quarkus-app/quarkus-run.jar >"$data/hub.log" 2>&1 &
+hub=$!
+trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null || true; rm -rf "$data"' EXIT
+base="http://127.0.0.1:$PORT"
+for _ in $(seq 1 120); do curl -sf "$base/q/health/ready" >/dev/null && break; sleep 0.5; done
+curl -sf "$base/q/health/ready" >/dev/null || { cat "$data/hub.log"; exit 1; }
+A='Authorization: Bearer orderhub-demo-admin-token'
+curl -sf -X PUT "$base/api/v1/admin/warehouses" -H "$A" -H 'Content-Type: application/json' \
+  -d '[{"code":"WH-SH","province":"上海市","shipsWithin24h":true}]' >/dev/null
+curl -sf -X PUT "$base/api/v1/admin/stock" -H "$A" -H 'Content-Type: application/json' \
+  -d '[{"warehouse":"WH-SH","sku":"TX324A0212","onHand":100000000}]' >/dev/null
+
+metric() { curl -s "$base/q/metrics" | awk -v m="$1" -v f="$2" 'index($0, m) == 1 && index($0, f) {s += $NF} END {printf "%d", s}'; }
+sent() { metric orderhub_execute_commands_total 'outcome="sent"'; }
+evaluated() { metric orderhub_rules_evaluated_total ''; }
+now() { date +%s.%N; }
+# every order of this benchmark makes 4 commands (ERP, WMS, carrier, finance; no SMS to a masked phone)
+wait_dispatched() { # orders → prints the time all their commands were acknowledged
+  local want=$(( $1 * 4 + $2 )); local last=-1 stall=0
+  while :; do
+    local s; s=$(sent)
+    [ "$s" -ge "$want" ] && { now; return; }
+    if [ "$s" = "$last" ]; then stall=$((stall + 1)); else stall=0; last=$s; fi
+    [ $stall -gt 600 ] && { echo "stalled at $s of $want sent" >&2; grep -E 'WARN|ERROR' "$data/hub.log" | tail -5 >&2; exit 1; }
+    sleep 0.1
+  done
+}
+posted() { sed -n 's/.*requests=\([0-9]*\) non202=\([0-9]*\).*/\1 \2/p' <<<"$1"; }
+
+echo "# warm-up: 2,000 orders through every layer"
+w=$(RUN=1 MAX=$((2000 / 2)) wrk -t2 -c"$CONNECTIONS" -d60s -s bench/e2e.lua "$base" | grep '^RESULT')
+read -r wn _ <<<"$(posted "$w")"; wait_dispatched "$wn" 0 >/dev/null
+echo "# baseline: null endpoint, same payloads, $DURATION"
+RUN_ID=null PATH_PREFIX=/bench/null CONNECTIONS=$CONNECTIONS RATE=0 \
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/intake.lua "$base" | grep '^RESULT' | sed 's/^RESULT/null/'
+
+echo "# sustained: as fast as the hub takes orders for $DURATION"
+before=$(sent); t0=$(now)
+r=$(RUN=2 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/e2e.lua "$base" | grep '^RESULT')
+t_in=$(now); read -r n bad <<<"$(posted "$r")"
+t_out=$(wait_dispatched "$n" "$before")
+awk -v n="$n" -v bad="$bad" -v a="$t0" -v b="$t_in" -v c="$t_out" 'BEGIN {
+  printf "sustained orders=%d non202=%d accepted_per_s=%.0f dispatched_per_s=%.0f drain_after_last_arrival_s=%.1f\n",
+    n, bad, n / (b - a), n / (c - a), c - b }'
+
+echo "# burst: $BURST orders as fast as possible (the 618 minute)"
+before=$(sent); t0=$(now)
+r=$(RUN=3 MAX=$((BURST / 2)) wrk -t2 -c"$CONNECTIONS" -d600s -s bench/e2e.lua "$base" | grep '^RESULT')
+t_in=$(now); read -r n bad <<<"$(posted "$r")"
+t_out=$(wait_dispatched "$n" "$before")
+awk -v n="$n" -v bad="$bad" -v a="$t0" -v b="$t_in" -v c="$t_out" 'BEGIN {
+  printf "burst orders=%d non202=%d arrival_s=%.1f dispatched_within_s_of_last_arrival=%.1f total_s=%.1f\n",
+    n, bad, b - a, c - b, c - a }'
+echo "# evaluated in total: $(evaluated); commands sent in total: $(sent)"
