@@ -91,6 +91,13 @@ public interface OrderHubConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /**
+         * Receipts processed at once (map, store, evaluate, plan commands). Most of that time is spent waiting for
+         * the store, so more consumers than cores pay off up to the store's own limit.
+         */
+        @WithDefault("4")
+        int consumers();
+
         /** How often stored receipts not yet processed are looked for (after a crash, or a full queue). */
         @WithDefault("5s")
         Duration recoveryInterval();
