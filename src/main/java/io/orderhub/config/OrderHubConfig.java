@@ -217,8 +217,12 @@ public interface OrderHubConfig {
         @WithDefault("4000")
         long resumeBelow();
 
-        /** Systems that receive the deferred fields of degraded commands as update commands. */
-        @WithDefault("erp,wms")
+        /**
+         * Systems that receive the deferred fields of degraded commands as update commands. The ERP updates an order
+         * pushed again under the same tid; a QiMen outbound order cannot be amended by create, so the warehouse gets
+         * the remarks through the ERP.
+         */
+        @WithDefault("erp")
         List<String> backfillSystems();
 
         /** A picking wave closes at this many orders of one warehouse... */

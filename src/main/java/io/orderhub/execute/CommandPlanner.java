@@ -106,7 +106,7 @@ public class CommandPlanner {
                         continue;
                     }
                     JsonNode shipment = JSON.readTree(rs.getString(6)).path("command").path("shipmentIndex");
-                    Integer index = shipment.isInt() ? shipment.asInt() : shipmentOf(rs.getString(5));
+                    Integer index = shipment.isInt() ? Integer.valueOf(shipment.asInt()) : shipmentOf(rs.getString(5));
                     n += insert(c, source.get(), rs.getString(3), rs.getString(4) + "_UPDATE", index, false, original,
                             ":" + original);
                 }
