@@ -310,6 +310,27 @@ class ConnectorFlowTest {
     }
 
     @Test
+    void aPlatformSlowerThanTheTimeoutIsCutOffAndTheFetchRetried() {
+        faults.set(new SandboxFaults.Settings(0, 0, 0, 4000, 0, "SERVER_ERROR", 1));
+        SandboxGenerator.Generated g = generator.generate("test-wechat", 1, Instant.now(), Duration.ZERO, true);
+        String id = g.orderIds().get(0);
+        String error = await().atMost(Duration.ofSeconds(30)).until(() -> query(
+                "SELECT coalesce(last_error, '') FROM platform_fetch WHERE platform_order_id = ? AND attempts >= 1",
+                id),
+                l -> !l.isEmpty()).get(0);
+        assertThat(error).startsWith("fetch_failed: TRANSIENT io:").containsIgnoringCase("timeout");
+        faults.set(SandboxFaults.Settings.NONE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedOf(Channel.WECHAT_CHANNELS, List.of(id)) == 1);
+        // the requests the hub gave up on are still sleeping in the sandbox: let them finish before the next test's
+        // faults (they are counted when they complete), so none of them takes a fault meant for another test
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(5)).until(() -> {
+            String now = traffic.snapshot().toString();
+            return now.equals(last.getAndSet(now));
+        });
+    }
+
+    @Test
     void connectorsAreVisibleToOperatorsAndClosedToOthers() {
         given().get("/api/v1/admin/connectors").then().statusCode(401);
         JsonPath list = given().header("Authorization", ADMIN).get("/api/v1/admin/connectors").then().statusCode(200)
