@@ -1,20 +1,14 @@
 package io.orderhub.execute.mapping;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Converts a command input into the plain maps and lists JSONata evaluates (null properties dropped, so
@@ -26,7 +20,6 @@ final class JsonValues {
 
     static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private JsonValues() {
     }
@@ -50,50 +43,9 @@ final class JsonValues {
         return JSON.convertValue(node, Object.class);
     }
 
+    /** A JSONata result as a Jackson tree: the channel mappings' conversion, with this layer's exception. */
     static JsonNode toJson(Object value) {
-        if (value == null || value == Jsonata.NULL_VALUE) {
-            return NODES.nullNode();
-        }
-        if (value instanceof Map<?, ?> map) {
-            ObjectNode node = NODES.objectNode();
-            map.forEach((k, v) -> {
-                if (v != null && v != Jsonata.NULL_VALUE) {
-                    node.set(String.valueOf(k), toJson(v));
-                }
-            });
-            return node;
-        }
-        if (value instanceof List<?> list) {
-            ArrayNode node = NODES.arrayNode();
-            list.forEach(v -> node.add(toJson(v)));
-            return node;
-        }
-        if (value instanceof String s) {
-            return NODES.textNode(s);
-        }
-        if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        if (value instanceof Number n) {
-            return number(n);
-        }
-        throw DownstreamMappingException.helper("result",
-                "holds a " + value.getClass().getSimpleName() + " (a function or other non-JSON value)");
-    }
-
-    private static JsonNode number(Number n) {
-        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-            return NODES.numberNode(n.longValue());
-        }
-        if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {
-            throw DownstreamMappingException.helper("result", "holds a non-finite number");
-        }
-        BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
-        BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-        if (stripped.scale() <= 0) {
-            BigInteger bi = stripped.toBigIntegerExact();
-            return bi.bitLength() < 64 ? NODES.numberNode(bi.longValue()) : NODES.numberNode(bi);
-        }
-        return NODES.numberNode(d);
+        return io.orderhub.mapping.JsonTrees.toJson(value,
+                problem -> DownstreamMappingException.helper("result", problem));
     }
 }
