@@ -28,6 +28,7 @@ import io.orderhub.connector.api.PlatformResponse;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
 import io.orderhub.connector.platform.ChannelMemoryBook;
+import io.orderhub.connector.platform.Wire;
 import io.orderhub.connector.sandbox.SandboxOrder;
 import io.orderhub.connector.sandbox.SandboxPlatform;
 import io.orderhub.connector.sandbox.SandboxShop;

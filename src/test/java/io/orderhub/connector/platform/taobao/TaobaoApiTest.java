@@ -27,6 +27,7 @@ import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
+import io.orderhub.connector.platform.Wire;
 
 class TaobaoApiTest {
 

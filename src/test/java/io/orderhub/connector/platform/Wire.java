@@ -1,4 +1,4 @@
-package io.orderhub.connector.platform.jd;
+package io.orderhub.connector.platform;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +11,12 @@ import io.orderhub.connector.sandbox.SandboxRequest;
 import io.orderhub.connector.sandbox.SandboxResponse;
 
 /** What the connector core and the sandbox endpoint do between a client request and a sandbox answer. */
-final class Wire {
+public final class Wire {
 
     private Wire() {
     }
 
-    static Map<String, String> form(byte[] body) {
+    public static Map<String, String> form(byte[] body) {
         Map<String, String> params = new LinkedHashMap<>();
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.isEmpty()) {
@@ -30,12 +30,12 @@ final class Wire {
         return params;
     }
 
-    static SandboxRequest toSandbox(PlatformRequest r) {
+    public static SandboxRequest toSandbox(PlatformRequest r) {
         return new SandboxRequest(r.method(), r.path(), r.query(), r.headers(), r.contentType(), r.body(),
                 r.body() == null ? Map.of() : form(r.body()));
     }
 
-    static PlatformResponse toClient(SandboxResponse r) {
+    public static PlatformResponse toClient(SandboxResponse r) {
         return new PlatformResponse(r.status(), Map.of("content-type", r.contentType()), r.body());
     }
 }
