@@ -238,8 +238,12 @@ public interface OrderHubConfig {
     }
 
     interface DownstreamSystem {
+        /** How commands travel: {@code http} (default), or another {@link io.orderhub.execute.CommandTransport}. */
+        @WithDefault("http")
+        String transport();
+
         /** Where commands are POSTed (HTTP); the idempotency key travels as the Idempotency-Key header. */
-        String url();
+        Optional<String> url();
 
         /** JSON pointer into a 2xx answer that must equal success-value for the command to count as done. */
         Optional<String> successPointer();

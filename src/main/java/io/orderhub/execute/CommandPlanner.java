@@ -35,9 +35,10 @@ public class CommandPlanner {
     }
 
     private static final String LOAD = """
-            SELECT h.order_json::text, e.order_version, e.state, e.tags::text, e.facts::text, e.priority
-              FROM order_evaluation e JOIN hub_order h ON h.hub_order_id = e.hub_order_id
-             WHERE e.hub_order_id = ?""";
+            SELECT h.order_json::text, coalesce(e.order_version, h.version), coalesce(e.state, 'NONE'),
+                   coalesce(e.tags, '[]'::jsonb)::text, coalesce(e.facts, '{}'::jsonb)::text, coalesce(e.priority, 0)
+              FROM hub_order h LEFT JOIN order_evaluation e ON e.hub_order_id = h.hub_order_id
+             WHERE h.hub_order_id = ?""";
     private static final String INSERT = """
             INSERT INTO outbox_command (command_id, idempotency_key, hub_order_id, order_version, system,
                                         command_type, priority, payload, degraded, state, next_attempt_at,
@@ -86,6 +87,22 @@ public class CommandPlanner {
             }
         }
         return n;
+    }
+
+    /**
+     * A command that is not the commands rule's but a reaction to what happened to the order later (a platform
+     * write-back once shipped, a WMS cancel on a refund...), planned in the caller's transaction. The system's mapping
+     * receives {@code {order, evaluation, command, extra}}; the idempotency key is
+     * {@code hubOrderId:type:version:keyPart}, so the same reaction to the same event is planned once. Returns 1 when
+     * planned, 0 when already there (or the order is unknown).
+     */
+    public int planReaction(Connection c, UUID hubOrderId, String system, String type, String keyPart,
+            JsonNode extra) throws SQLException {
+        Optional<Source> source = load(c, hubOrderId);
+        if (source.isEmpty()) {
+            return 0;
+        }
+        return insert(c, source.get(), system, type, null, false, null, ":" + keyPart, extra);
     }
 
     /**
@@ -148,6 +165,11 @@ public class CommandPlanner {
 
     private int insert(Connection c, Source s, String system, String type, Integer shipment, boolean degraded,
             UUID backfillOf, String keySuffix) throws SQLException {
+        return insert(c, s, system, type, shipment, degraded, backfillOf, keySuffix, null);
+    }
+
+    private int insert(Connection c, Source s, String system, String type, Integer shipment, boolean degraded,
+            UUID backfillOf, String keySuffix, JsonNode extra) throws SQLException {
         String key = s.hubOrderId() + ":" + type + (shipment != null ? "#" + shipment : "") + ":" + s.version()
                 + keySuffix;
         ObjectNode command = JSON.createObjectNode();
@@ -167,6 +189,9 @@ public class CommandPlanner {
         input.set("order", s.order());
         input.set("evaluation", s.evaluation());
         input.set("command", command);
+        if (extra != null) {
+            input.set("extra", extra);
+        }
         JsonNode payload;
         String error = null;
         try {

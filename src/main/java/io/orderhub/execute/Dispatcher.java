@@ -12,10 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -45,7 +42,7 @@ public class Dispatcher {
     private final CommandPlanner planner;
     private final Waybills waybills;
     private final DegradationSwitch degradation;
-    private final ProducerTemplate template;
+    private final Map<String, CommandTransport> transports = new java.util.HashMap<>();
     private final OrderHubConfig.Execute config;
     private final MeterRegistry registry;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
@@ -53,12 +50,13 @@ public class Dispatcher {
     private final AtomicLong backlog = new AtomicLong();
 
     public Dispatcher(Outbox outbox, CommandPlanner planner, Waybills waybills, DegradationSwitch degradation,
-            ProducerTemplate template, OrderHubConfig config, MeterRegistry registry) {
+            jakarta.enterprise.inject.Instance<CommandTransport> transports, OrderHubConfig config,
+            MeterRegistry registry) {
         this.outbox = outbox;
         this.planner = planner;
         this.waybills = waybills;
         this.degradation = degradation;
-        this.template = template;
+        transports.forEach(t -> this.transports.put(t.name(), t));
         this.config = config.execute();
         this.registry = registry;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(this.config.backoff(), 2.0, 0.5,
@@ -119,43 +117,33 @@ public class Dispatcher {
             count("held", command.system(), "CIRCUIT_OPEN");
             return;
         }
-        long start = System.nanoTime();
-        Exchange result = template.send("direct:downstream-http", ex -> {
-            ex.getMessage().setHeader(Exchange.HTTP_URI, system.url());
-            ex.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-            ex.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
-            ex.getMessage().setHeader("Idempotency-Key", command.idempotencyKey());
-            ex.getMessage().setBody(command.payload());
-        });
-        long took = System.nanoTime() - start;
-        String errorClass;
-        String error;
-        if (result.getException() != null) {
-            Exception e = result.getException();
-            errorClass = e instanceof java.net.SocketTimeoutException
-                    || e.getCause() instanceof java.net.SocketTimeoutException ? "TIMEOUT" : "IO";
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        } else {
-            Integer status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            String body = result.getMessage().getBody(String.class);
-            if (status != null && status >= 200 && status < 300 && confirmed(system, body)) {
-                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-                try {
-                    outbox.sent(command.commandId(), json(body));
-                    waybill(system, command, body);
-                } catch (StoreUnavailableException e) {
-                    // the downstream has it; the lease brings the command back and the key makes the repeat harmless
-                    LOG.warnf("%s sent but not marked: %s", command, e.getMessage());
-                }
-                count("sent", command.system(), "OK");
-                return;
-            }
-            errorClass = status == null ? "IO" : status >= 500 ? "HTTP_5XX" : status >= 400 ? "HTTP_4XX" : "REJECTED";
-            error = "HTTP " + status + ": " + abbreviate(body);
+        CommandTransport transport = transports.get(system.transport());
+        if (transport == null) {
+            outbox.failed(command.commandId(), "no transport '" + system.transport() + "' for " + command.system(),
+                    "NOT_CONFIGURED");
+            count("failed", command.system(), "NOT_CONFIGURED");
+            return;
         }
+        long start = System.nanoTime();
+        CommandTransport.Delivery delivery = transport.deliver(command, system);
+        long took = System.nanoTime() - start;
+        if (delivery.confirmed()) {
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+            try {
+                outbox.sent(command.commandId(), json(delivery.answer()));
+                waybill(system, command, delivery.answer());
+            } catch (StoreUnavailableException e) {
+                // the downstream has it; the lease brings the command back and the key makes the repeat harmless
+                LOG.warnf("%s sent but not marked: %s", command, e.getMessage());
+            }
+            count("sent", command.system(), "OK");
+            return;
+        }
+        String errorClass = delivery.errorClass();
+        String error = delivery.error();
         breaker.onError(took, TimeUnit.NANOSECONDS, new RuntimeException(errorClass));
         int attempt = command.attempts() + 1;
-        if (attempt >= config.maxAttempts()) {
+        if (attempt >= config.maxAttempts() || !delivery.retryable()) {
             outbox.failed(command.commandId(), error, errorClass);
             count("failed", command.system(), errorClass);
             LOG.warnf("%s failed after %d attempts (%s); in the failed-command store", command, attempt, errorClass);
@@ -204,19 +192,6 @@ public class Dispatcher {
         });
     }
 
-    private static boolean confirmed(OrderHubConfig.DownstreamSystem system, String body) {
-        if (system.successPointer().isEmpty()) {
-            return true;
-        }
-        try {
-            JsonNode answer = CommandPlanner.JSON.readTree(body == null ? "" : body);
-            return answer != null && system.successValue().orElse("")
-                    .equals(answer.at(system.successPointer().get()).asText());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return false;
-        }
-    }
-
     private static String json(String body) {
         try {
             return body == null || body.isBlank() ? null : CommandPlanner.JSON.readTree(body).toString();
@@ -225,7 +200,7 @@ public class Dispatcher {
         }
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
