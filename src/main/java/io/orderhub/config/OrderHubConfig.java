@@ -34,6 +34,8 @@ public interface OrderHubConfig {
 
     Execute execute();
 
+    Status status();
+
     /** Shops by a merchant-chosen key: the channel they sell on and how their pushes authenticate. */
     Map<String, Shop> shops();
 
@@ -344,6 +346,50 @@ public interface OrderHubConfig {
         /** How often the mapping directory is checked for changes. */
         @WithDefault("2s")
         Duration reloadInterval();
+    }
+
+    /** The status backbone: sources of status events, trust order, conflicts, silence alerts. */
+    interface Status {
+        /**
+         * Source kinds from most to least trusted: the answer comes from the first that has reported. Carrier scans
+         * are physical facts, the WMS knows what left the building, the ERP what was decided, the platform's front end
+         * what the buyer sees.
+         */
+        @WithDefault("carrier,wms,erp,platform")
+        List<String> trust();
+
+        /** How often conflicts and silent carriers are looked for. */
+        @WithDefault("1m")
+        Duration sweepInterval();
+
+        /** A shipped order whose carrier has said nothing for this long raises NO_CARRIER_UPDATE (to the warehouse). */
+        @WithDefault("48h")
+        Duration carrierSilence();
+
+        /** Systems that may send status events ({@code POST /api/v1/status/{kind}/{system}}), by name. */
+        Map<String, StatusSystem> systems();
+    }
+
+    interface StatusSystem {
+        /** platform, erp, wms or carrier: must match the path. */
+        String kind();
+
+        /** Payload format: {@code kuaidi100} (subscription push), {@code sf-route} (顺丰路由推送), {@code json} (generic). */
+        @WithDefault("json")
+        String format();
+
+        /** The code table {@code mappings/status/<table>.yaml}; default the system's name. */
+        Optional<String> table();
+
+        /** Kuaidi100: the salt of the subscription; pushes must carry sign = UPPER(MD5(param + salt)). */
+        Optional<String> salt();
+
+        /**
+         * SHA-256 (hex) of the system's token, sent as {@code Authorization: Bearer} or, for senders that cannot set
+         * headers (SF pushes to a configured URL), as the {@code token} query parameter. Unset with no salt: the system
+         * is refused (a status source must authenticate).
+         */
+        Optional<String> tokenSha256();
     }
 
     interface Admin {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -63,8 +64,11 @@ public class OrderStore {
 
     private final DataSource dataSource;
 
-    public OrderStore(DataSource dataSource) {
+    private final List<OrderVersionListener> listeners;
+
+    public OrderStore(DataSource dataSource, jakarta.enterprise.inject.Instance<OrderVersionListener> listeners) {
         this.dataSource = dataSource;
+        this.listeners = listeners.stream().toList();
     }
 
     /** Applies one mapped order taken from {@code receipt}; see {@link ApplyOutcome} for the outcomes. */
@@ -78,6 +82,12 @@ public class OrderStore {
             c.setAutoCommit(false);
             try {
                 ApplyOutcome outcome = apply(c, receipt, order, json, sha, updatedAt, mappingVersion);
+                if ("MAPPED".equals(outcome.state()) || "SUPERSEDED".equals(outcome.state())) {
+                    for (OrderVersionListener l : listeners) {
+                        l.onVersion(c, outcome.hubOrderId(), outcome.version(), order, updatedAt,
+                                "MAPPED".equals(outcome.state()));
+                    }
+                }
                 if (!recordState(c, receipt.receiptId(), outcome.state(), outcome.hubOrderId().toString())) {
                     c.rollback();
                     return new ApplyOutcome(ApplyOutcome.ALREADY_PROCESSED, outcome.hubOrderId(), 0);

@@ -1,6 +1,5 @@
 package io.orderhub.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,9 +24,13 @@ public class OrderEndpoint {
 
     private final io.orderhub.rules.OrderEvaluations evaluations;
 
-    public OrderEndpoint(OrderRepository orders, io.orderhub.rules.OrderEvaluations evaluations) {
+    private final io.orderhub.status.StatusViews statusViews;
+
+    public OrderEndpoint(OrderRepository orders, io.orderhub.rules.OrderEvaluations evaluations,
+            io.orderhub.status.StatusViews statusViews) {
         this.orders = orders;
         this.evaluations = evaluations;
+        this.statusViews = statusViews;
     }
 
     public void get(Exchange exchange) {
@@ -51,25 +54,14 @@ public class OrderEndpoint {
         HttpReplies.json(exchange, 200, Map.of("items", items));
     }
 
-    /** The canonical order plus hubOrderId, version and a status view (the platform is the only source so far). */
+    /** The canonical order plus hubOrderId, version, the status view and the rules' evaluation. */
     private ObjectNode render(OrderView view) {
         ObjectNode out = view.order().deepCopy();
         out.put("hubOrderId", view.hubOrderId().toString());
         out.put("version", view.version());
         out.put("mappingVersion", view.mappingVersion());
-        Map<String, Object> platform = new LinkedHashMap<>();
-        platform.put("status", view.order().path("status").asText());
-        platform.put("code", view.order().path("platformStatus").asText());
-        platform.put("at", view.order().path("updatedAt").asText(null));
-        Map<String, Object> statusView = new LinkedHashMap<>();
-        statusView.put("answer", platform.get("status"));
-        statusView.put("answerSource", "platform");
-        statusView.put("sources", Map.of("platform", platform));
-        statusView.put("conflicts", List.of());
-        statusView.put("history", view.history().stream().filter(OrderRepository.VersionView::applied)
-                .map(v -> Map.of("source", "platform", "code", String.valueOf(v.platformStatus()), "status",
-                        String.valueOf(v.status()), "at", v.platformUpdatedAt()))
-                .toList());
+        // the status backbone's answer with every source's view, conflicts and history (GET .../status has the same)
+        Map<String, Object> statusView = statusViews.view(view.hubOrderId()).orElse(Map.of());
         out.set("statusView", HttpReplies.mapper().valueToTree(statusView));
         out.set("versions", HttpReplies.mapper().valueToTree(view.history()));
         // what the rules made of it: READY / HELD with reasons, tags, facts, and each rule's decision (audit)

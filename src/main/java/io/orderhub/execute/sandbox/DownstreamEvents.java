@@ -29,6 +29,8 @@ public class DownstreamEvents {
 
     /** The salt of the sandbox's Kuaidi100 subscription (public: it signs sandbox pushes only). */
     public static final String KUAIDI100_SALT = "orderhub-sandbox-kuaidi100-salt";
+    /** The sandbox WMS's status token (public: the hub accepts it in the embedded profile only). */
+    public static final String WMS_TOKEN = "orderhub-sandbox-wms-token";
     static final String PUSH_ROUTE = "direct:sandbox-downstream-status-push";
 
     /** A push to the hub: its path below /api/v1/status, content type and body. */
@@ -61,6 +63,9 @@ public class DownstreamEvents {
             ex.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
             ex.getMessage().setHeader(Exchange.HTTP_PATH, post.path());
             ex.getMessage().setHeader(Exchange.CONTENT_TYPE, post.contentType());
+            if (post.path().startsWith("/wms/")) {
+                ex.getMessage().setHeader("Authorization", "Bearer " + WMS_TOKEN);
+            }
             ex.getMessage().setBody(post.body().getBytes(StandardCharsets.UTF_8));
         });
         if (result.getException() != null) {
