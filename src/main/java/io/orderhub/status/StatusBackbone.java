@@ -494,10 +494,14 @@ public class StatusBackbone implements OrderVersionListener {
                 // deliveryOrderCode = the hub order id without dashes, then the command (mappings/downstream/wms)
                 if (ref.length() >= 32 && ref.substring(0, 32).matches("[0-9a-fA-F]{32}")) {
                     String hex = ref.substring(0, 32);
-                    return existing(c, UUID.fromString(hex.replaceFirst(
+                    Optional<UUID> byCode = existing(c, UUID.fromString(hex.replaceFirst(
                             "(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")));
+                    if (byCode.isPresent()) {
+                        return byCode;
+                    }
                 }
-                return Optional.empty();
+                // a WMS that keeps the order's own id as its code: read as an order id
+                return resolve(c, StatusFormats.ORDER_ID, ref);
             case StatusFormats.HUB_ORDER :
             case StatusFormats.ORDER_ID :
                 try {
