@@ -355,12 +355,16 @@ public class StatusBackbone implements OrderVersionListener {
         String previousAfterSales = current.map(Answer::afterSales).orElse("NONE");
         if (!answer.equals(previousAnswer) || !afterSales.equals(previousAfterSales)) {
             String carrierCode = null;
-            try (PreparedStatement ps = c.prepareStatement(LATEST_WAYBILL)) {
-                ps.setObject(1, hubOrderId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        waybillNo = waybillNo != null ? waybillNo : rs.getString(1);
-                        carrierCode = rs.getString(2);
+            // the waybill matters from shipment on (write-back, interception); a new paid order skips the lookup
+            boolean shipped = lifecycle.rank(answer) >= lifecycle.rank("SHIPPED") || !"NONE".equals(afterSales);
+            if (shipped) {
+                try (PreparedStatement ps = c.prepareStatement(LATEST_WAYBILL)) {
+                    ps.setObject(1, hubOrderId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            waybillNo = waybillNo != null ? waybillNo : rs.getString(1);
+                            carrierCode = rs.getString(2);
+                        }
                     }
                 }
             }
