@@ -35,8 +35,10 @@ public class AfterSalesTicketReaction implements StatusReaction {
 
     @Override
     public void onChange(Connection c, StatusChange change) throws SQLException {
-        if (!change.afterSalesChanged() || !REQUESTS.contains(change.afterSales())
-                || IN_PROGRESS.contains(change.previousAfterSales())) {
+        // Set.of refuses null lookups: an order's first status has no previous after-sales state
+        String before = change.previousAfterSales() == null ? "NONE" : change.previousAfterSales();
+        if (change.afterSales() == null || !change.afterSalesChanged() || !REQUESTS.contains(change.afterSales())
+                || IN_PROGRESS.contains(before)) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(ORDER)) {

@@ -119,7 +119,7 @@ class AfterSalesTicketsFlowTest {
         react(order, "NONE", "REFUND_REQUESTED", t1, false);
         assertThat(tickets(order)).isEmpty();
 
-        react(order, "NONE", "REFUND_REQUESTED", t1, true);
+        react(order, null, "REFUND_REQUESTED", t1, true); // the order's first status already asks for a refund
         react(order, "NONE", "REFUND_REQUESTED", t1, true); // the same event again
         react(order, "REFUND_REQUESTED", "RETURN_REQUESTED", t1.plusSeconds(60), true); // same episode
         react(order, "RETURN_REQUESTED", "RETURNED", t1.plusSeconds(120), true);
