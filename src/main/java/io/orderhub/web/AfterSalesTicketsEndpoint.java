@@ -23,6 +23,9 @@ import io.orderhub.aftersales.Ticket;
 @Named("aftersalesTicketsApi")
 public class AfterSalesTicketsEndpoint {
 
+    /** A buyer's message, a chat transcript at most; anything longer is not a ticket text. */
+    static final int MAX_TEXT = 20_000;
+
     private final AfterSalesTickets tickets;
     private final AdminGuard admin;
 
@@ -42,6 +45,9 @@ public class AfterSalesTicketsEndpoint {
         if (text.isBlank() || (hubOrderId == null && (channel == null || platformOrderId == null))) {
             throw new ApiError(400, "bad_parameter",
                     "text and hubOrderId (or channel and platformOrderId) are required");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new ApiError(400, "bad_parameter", "text is longer than " + MAX_TEXT + " characters");
         }
         String source = "api:" + b.path("source").asText("manual");
         Ticket t;

@@ -101,6 +101,13 @@ class AfterSalesTicketsFlowTest {
                 .post("/api/v1/aftersales/tickets/" + UUID.randomUUID() + "/resolve").then().statusCode(404);
         given().header("Authorization", ADMIN).contentType("application/json").body("{\"text\":\"投诉\"}")
                 .post("/api/v1/aftersales/tickets").then().statusCode(400);
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body("{\"channel\":\"taobao\",\"platformOrderId\":\"" + po + "\",\"text\":\"" + "退".repeat(20_001)
+                        + "\"}")
+                .post("/api/v1/aftersales/tickets").then().statusCode(400);
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body("{\"hubOrderId\":\"" + UUID.randomUUID() + "\",\"text\":\"退款\"}")
+                .post("/api/v1/aftersales/tickets").then().statusCode(404);
         given().contentType("application/json").body("{}").post("/api/v1/aftersales/tickets").then().statusCode(401);
         given().header("Authorization", ADMIN).get("/api/v1/aftersales/tickets?state=DONE").then().statusCode(400);
 
