@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -25,8 +26,10 @@ import io.orderhub.archive.StoreUnavailableException;
 
 /**
  * Alerts for people (operations, customer service, the warehouse). The same condition raised again (same dedupe key)
- * bumps the open alert's count instead of adding a new one; an acknowledged alert raised again opens anew. Details
- * must not carry personal data: they are shown in lists and logged.
+ * bumps the open alert's count instead of adding a new one; an acknowledged alert raised again opens anew. A new or
+ * re-opened alert is planned for the configured sinks (DingTalk, WeCom, webhooks) in the same transaction; a bump of
+ * an open one is not sent again. Details must not carry personal data: they are shown in lists, logged and sent to
+ * chat groups.
  */
 @ApplicationScoped
 public class AlertStore {
@@ -41,7 +44,7 @@ public class AlertStore {
                    detail = excluded.detail, subject = excluded.subject,
                    raised_at = CASE WHEN alert.acknowledged_at IS NULL THEN alert.raised_at ELSE now() END,
                    acknowledged_at = NULL, acknowledged_by = NULL
-            RETURNING alert_id""";
+            RETURNING alert_id, raised_at, raised_at = now(), occurrences, detail::text""";
     private static final String LIST = """
             SELECT alert_id, kind, severity, subject, detail::text, raised_at, last_seen_at, occurrences,
                    acknowledged_at, acknowledged_by
@@ -53,14 +56,41 @@ public class AlertStore {
 
     private final DataSource dataSource;
     private final MeterRegistry registry;
+    private final AlertDeliveries deliveries;
 
+    /** Without sinks (tests that stand in for the store). */
     public AlertStore(DataSource dataSource, MeterRegistry registry) {
-        this.dataSource = dataSource;
-        this.registry = registry;
+        this(dataSource, registry, null);
     }
 
+    @Inject
+    public AlertStore(DataSource dataSource, MeterRegistry registry, AlertDeliveries deliveries) {
+        this.dataSource = dataSource;
+        this.registry = registry;
+        this.deliveries = deliveries;
+    }
+
+    /** Raises in a transaction of its own (the alert and its sink deliveries commit together). */
     public UUID raise(String kind, String dedupeKey, String severity, String subject, Map<String, Object> detail) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RAISE)) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                UUID id = raise(c, kind, dedupeKey, severity, subject, detail);
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("alert raise failed", e);
+        }
+    }
+
+    /** Raises in the caller's transaction (a status reaction, a ticket): the alert is sent only if that commits. */
+    public UUID raise(Connection c, String kind, String dedupeKey, String severity, String subject,
+            Map<String, Object> detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RAISE)) {
             ps.setObject(1, UuidCreator.getTimeOrderedEpoch());
             ps.setString(2, kind);
             ps.setString(3, dedupeKey);
@@ -70,13 +100,18 @@ public class AlertStore {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 UUID id = rs.getObject(1, UUID.class);
+                if (rs.getBoolean(3) && deliveries != null) {
+                    // new, or re-opened after an acknowledgement: a new episode for the sinks
+                    deliveries.plan(c, new Alert(id, kind, severity, subject, JSON.readTree(rs.getString(5)),
+                            rs.getTimestamp(2).toInstant(), rs.getInt(4)));
+                }
                 Counter.builder("orderhub.alerts.raised").description("Alerts raised (repeats included)")
                         .tag("kind", kind).register(registry).increment();
                 LOG.warnf("ALERT %s [%s] %s", kind, severity, subject);
                 return id;
             }
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new StoreUnavailableException("alert raise failed", e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("alert detail is not serialisable", e);
         }
     }
 

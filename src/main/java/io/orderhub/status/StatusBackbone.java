@@ -426,7 +426,7 @@ public class StatusBackbone implements OrderVersionListener {
             detail.put("detail", m.detail());
             detail.put("hint", m.hint());
             detail.put("audience", "customer-service");
-            UUID alertId = alerts.raise("STATUS_CONFLICT", "status-conflict:" + hubOrderId + ":" + m.rule().id(),
+            UUID alertId = alerts.raise(c, "STATUS_CONFLICT", "status-conflict:" + hubOrderId + ":" + m.rule().id(),
                     "warning", "order " + hubOrderId + ": " + m.detail(), detail);
             try (PreparedStatement ps = c.prepareStatement(LINK_ALERT)) {
                 ps.setObject(1, alertId);

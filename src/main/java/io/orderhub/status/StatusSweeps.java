@@ -93,6 +93,7 @@ public class StatusSweeps {
         Instant limit = Instant.now().minus(sources.config().carrierSilence());
         int raised = 0;
         try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
             List<Object[]> silent = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(SILENT)) {
                 ps.setTimestamp(1, Timestamp.from(limit));
@@ -103,6 +104,7 @@ public class StatusSweeps {
                     }
                 }
             }
+            c.commit();
             for (Object[] row : silent) {
                 UUID id = (UUID) row[0];
                 Timestamp last = (Timestamp) row[1];
@@ -112,7 +114,7 @@ public class StatusSweeps {
                 detail.put("lastUpdateAt", last.toInstant().toString());
                 detail.put("lastPhase", row[3]);
                 detail.put("audience", "warehouse");
-                alerts.raise("NO_CARRIER_UPDATE", "no-carrier-update:" + id + ":" + last.toInstant(), "warning",
+                alerts.raise(c, "NO_CARRIER_UPDATE", "no-carrier-update:" + id + ":" + last.toInstant(), "warning",
                         "order " + id + ": no carrier update since " + last.toInstant() + " (waybill " + row[2]
                                 + ")",
                         detail);
@@ -121,6 +123,7 @@ public class StatusSweeps {
                     ps.setObject(2, id);
                     ps.executeUpdate();
                 }
+                c.commit(); // the alert, its deliveries to the sinks and the mark, together
                 raised++;
             }
         } catch (SQLException e) {
