@@ -1,0 +1,88 @@
+package io.orderhub.intercept;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.orderhub.intercept.Interceptions.State;
+import io.orderhub.status.StatusChange;
+import io.orderhub.status.StatusReaction;
+
+/**
+ * Issue 7's interception (拦截): when an order's after-sales state turns to a refund request, stop the goods. Before
+ * shipment the WMS outbound is cancelled ({@link OutboundStop}); the reservation is released by the
+ * {@link InterceptSweep} once the WMS confirmed (or nothing had reached it). After shipment the carrier is asked to
+ * intercept the parcels and finance gets a reversal ({@link ParcelIntercept}). Plans only, in the status backbone's
+ * transaction; one interception per order, so the same change seen twice plans nothing twice.
+ */
+@ApplicationScoped
+public class InterceptReaction implements StatusReaction {
+
+    private static final Logger LOG = Logger.getLogger(InterceptReaction.class);
+
+    /**
+     * After-sales states that mean "the buyer wants the money back, stop the goods". REFUND_REQUESTED is the request;
+     * REFUNDING too, because a platform may skip the request (a seller's quick refund of an unshipped order) and
+     * the goods must stop all the same — after a REFUND_REQUESTED it finds the interception open and does nothing.
+     * RETURN_REQUESTED only before shipment: after it the buyer holds or receives the goods and sends them back, so
+     * a carrier intercept is pointless; before it there is nothing to return and stopping the outbound is the point.
+     * REFUNDED, RETURNED, REFUND_REJECTED stop nothing: they end an episode.
+     */
+    static final Set<String> REFUND = Set.of("REFUND_REQUESTED", "REFUNDING");
+    static final String RETURN = "RETURN_REQUESTED";
+
+    private final Interceptions interceptions;
+    private final OutboundStop outbound;
+    private final ParcelIntercept parcels;
+
+    public InterceptReaction(Interceptions interceptions, OutboundStop outbound, ParcelIntercept parcels) {
+        this.interceptions = interceptions;
+        this.outbound = outbound;
+        this.parcels = parcels;
+    }
+
+    @Override
+    public void onChange(Connection c, StatusChange change) throws SQLException {
+        if (!change.afterSalesChanged() || change.hubOrderId() == null) {
+            return;
+        }
+        String afterSales = change.afterSales();
+        boolean shipped = "SHIPPED".equals(change.answer());
+        // a delivered order cannot be intercepted: its refund is a return, handled by people and the platform
+        boolean delivered = "COMPLETED".equals(change.answer());
+        boolean wanted = REFUND.contains(afterSales) || RETURN.equals(afterSales) && !shipped;
+        if (!wanted || delivered) {
+            return;
+        }
+        String path = shipped ? "AFTER_SHIPMENT" : "BEFORE_SHIPMENT";
+        if (!interceptions.open(c, change.hubOrderId(), path, afterSales, change.answer(), change.at())) {
+            return;
+        }
+        String reason = "after-sales " + afterSales + " (" + change.sourceKind() + ")";
+        if (shipped) {
+            ParcelIntercept.Outcome done = parcels.intercept(c, change.hubOrderId(), reason, change.waybillNo(),
+                    change.carrierCode());
+            // without a waybill there is no parcel to stop: TOO_LATE stays for people to follow up
+            interceptions.move(c, change.hubOrderId(), State.REQUESTED, State.TOO_LATE, done.detail());
+            if (done.intercepts() > 0) {
+                interceptions.move(c, change.hubOrderId(), State.TOO_LATE, State.CARRIER_INTERCEPT_REQUESTED, null);
+            }
+            LOG.infof("interception of %s after shipment: %d carrier intercepts, %d reversals", change.hubOrderId(),
+                    done.intercepts(), done.reversals());
+            return;
+        }
+        OutboundStop.Outcome done = outbound.stop(c, change.hubOrderId(), reason);
+        if (done.cancels() == 0) {
+            // nothing reached the WMS: the sweep can release at once
+            interceptions.move(c, change.hubOrderId(), State.REQUESTED, State.WMS_CANCELLED, done.detail());
+        } else {
+            interceptions.move(c, change.hubOrderId(), State.REQUESTED, State.REQUESTED, done.detail());
+        }
+        LOG.infof("interception of %s before shipment: %d WMS cancels, %d creates discarded", change.hubOrderId(),
+                done.cancels(), done.detail().path("discardedCommands").size());
+    }
+}
