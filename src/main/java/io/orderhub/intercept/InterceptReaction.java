@@ -2,6 +2,7 @@ package io.orderhub.intercept;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,9 @@ public class InterceptReaction implements StatusReaction {
     static final Set<String> REFUND = Set.of("REFUND_REQUESTED", "REFUNDING");
     static final String RETURN = "RETURN_REQUESTED";
 
+    static final String BEFORE_SHIPMENT = "BEFORE_SHIPMENT";
+    static final String AFTER_SHIPMENT = "AFTER_SHIPMENT";
+
     private final Interceptions interceptions;
     private final OutboundStop outbound;
     private final ParcelIntercept parcels;
@@ -45,10 +49,10 @@ public class InterceptReaction implements StatusReaction {
         this.parcels = parcels;
     }
 
-    @Override
-    public void onChange(Connection c, StatusChange change) throws SQLException {
+    /** Whether the change calls for an interception, and which: before or after shipment. */
+    static Optional<String> path(StatusChange change) {
         if (!change.afterSalesChanged() || change.hubOrderId() == null) {
-            return;
+            return Optional.empty();
         }
         String afterSales = change.afterSales();
         boolean shipped = "SHIPPED".equals(change.answer());
@@ -56,14 +60,20 @@ public class InterceptReaction implements StatusReaction {
         boolean delivered = "COMPLETED".equals(change.answer());
         boolean wanted = REFUND.contains(afterSales) || RETURN.equals(afterSales) && !shipped;
         if (!wanted || delivered) {
+            return Optional.empty();
+        }
+        return Optional.of(shipped ? AFTER_SHIPMENT : BEFORE_SHIPMENT);
+    }
+
+    @Override
+    public void onChange(Connection c, StatusChange change) throws SQLException {
+        Optional<String> path = path(change);
+        if (path.isEmpty() || !interceptions.open(c, change.hubOrderId(), path.get(), change.afterSales(),
+                change.answer(), change.at())) {
             return;
         }
-        String path = shipped ? "AFTER_SHIPMENT" : "BEFORE_SHIPMENT";
-        if (!interceptions.open(c, change.hubOrderId(), path, afterSales, change.answer(), change.at())) {
-            return;
-        }
-        String reason = "after-sales " + afterSales + " (" + change.sourceKind() + ")";
-        if (shipped) {
+        String reason = "after-sales " + change.afterSales() + " (" + change.sourceKind() + ")";
+        if (AFTER_SHIPMENT.equals(path.get())) {
             ParcelIntercept.Outcome done = parcels.intercept(c, change.hubOrderId(), reason, change.waybillNo(),
                     change.carrierCode());
             // without a waybill there is no parcel to stop: TOO_LATE stays for people to follow up
