@@ -19,6 +19,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The {@code interception} table: one row per order whose refund request the hub acted on, its state and the time
  * of every step. Every change runs in the caller's transaction and moves from a named state only, so two sweeps (two
@@ -28,6 +31,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Interceptions {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MeterRegistry registry;
+
+    public Interceptions(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     /** The states, each with the column that records when it was reached. */
     public enum State {
@@ -70,7 +79,11 @@ public class Interceptions {
             ps.setString(3, afterSales);
             ps.setString(4, answer);
             ps.setTimestamp(5, Timestamp.from(at == null ? Instant.now() : at));
-            return ps.executeUpdate() == 1;
+            boolean opened = ps.executeUpdate() == 1;
+            if (opened) {
+                count(State.REQUESTED);
+            }
+            return opened;
         }
     }
 
@@ -81,8 +94,18 @@ public class Interceptions {
             ps.setString(2, detail == null ? "{}" : detail.toString());
             ps.setObject(3, hubOrderId);
             ps.setString(4, from.name());
-            return ps.executeUpdate() == 1;
+            boolean moved = ps.executeUpdate() == 1;
+            if (moved && from != to) {
+                count(to);
+            }
+            return moved;
         }
+    }
+
+    /** Counted before the commit: a step rolled back and retried is counted twice (a rare, harmless overcount). */
+    private void count(State state) {
+        Counter.builder("orderhub.intercept.steps").description("Interceptions reaching a state")
+                .tag("state", state.name()).register(registry).increment();
     }
 
     /** The carrier took every intercept request of the order. */
