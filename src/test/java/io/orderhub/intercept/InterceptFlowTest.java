@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -167,6 +168,30 @@ class InterceptFlowTest {
                         "SELECT command_id FROM outbox_command WHERE hub_order_id = ?::uuid AND system = 'wms'", id)
                         + "/redrive")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void aCreateWhoseLastAttemptTimedOutIsBothDiscardedAndCancelled() throws Exception {
+        String id = readyOrder();
+        await().atMost(Duration.ofSeconds(30)).until(() -> allSent(id));
+        String orderCode = wmsOrderCode(id);
+        // as if the WMS took the create but its answer never came: back to PENDING, due much later
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE outbox_command SET state = 'PENDING', attempts = 1,"
+                        + " error_class = 'TIMEOUT', next_attempt_at = now() + interval '1 hour'"
+                        + " WHERE hub_order_id = ?::uuid AND system = 'wms'")) {
+            ps.setString(1, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        react(refund(id, "ALLOCATED", null, null));
+
+        assertThat(command(id, "wms")[0]).as("never sent again").isEqualTo("DISCARDED");
+        JsonPath view = await().atMost(Duration.ofSeconds(30)).until(() -> interception(id),
+                v -> "RELEASED".equals(v.getString("state")));
+        assertThat(view.getList("detail.wmsCancels", String.class)).containsExactly(orderCode);
+        assertThat(intercepts.cancelRequests(orderCode)).isEqualTo(1);
+        assertThat(reserved(id)).isZero();
     }
 
     @Test
