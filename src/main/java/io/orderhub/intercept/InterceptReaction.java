@@ -2,6 +2,8 @@ package io.orderhub.intercept;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.orderhub.alert.AlertStore;
 import io.orderhub.intercept.Interceptions.State;
 import io.orderhub.status.StatusChange;
 import io.orderhub.status.StatusReaction;
@@ -42,11 +45,14 @@ public class InterceptReaction implements StatusReaction {
     private final Interceptions interceptions;
     private final OutboundStop outbound;
     private final ParcelIntercept parcels;
+    private final AlertStore alerts;
 
-    public InterceptReaction(Interceptions interceptions, OutboundStop outbound, ParcelIntercept parcels) {
+    public InterceptReaction(Interceptions interceptions, OutboundStop outbound, ParcelIntercept parcels,
+            AlertStore alerts) {
         this.interceptions = interceptions;
         this.outbound = outbound;
         this.parcels = parcels;
+        this.alerts = alerts;
     }
 
     /** Whether the change calls for an interception, and which: before or after shipment. */
@@ -67,6 +73,10 @@ public class InterceptReaction implements StatusReaction {
 
     @Override
     public void onChange(Connection c, StatusChange change) throws SQLException {
+        if (change.afterSalesChanged() && "REFUND_REJECTED".equals(change.afterSales())) {
+            refundRejected(c, change);
+            return;
+        }
         Optional<String> path = path(change);
         if (path.isEmpty() || !interceptions.open(c, change.hubOrderId(), path.get(), change.afterSales(),
                 change.answer(), change.at())) {
@@ -94,5 +104,26 @@ public class InterceptReaction implements StatusReaction {
         }
         LOG.infof("interception of %s before shipment: %d WMS cancels, %d creates discarded", change.hubOrderId(),
                 done.cancels(), done.detail().path("discardedCommands").size());
+    }
+
+    /**
+     * The platform rejected the refund after the hub stopped the goods: nothing undoes a WMS cancel or a carrier
+     * intercept by itself, so a person decides (re-send the order, or cancel it with the buyer). The alert store
+     * writes in its own transaction; should the status change roll back, the change comes again and the alert's key
+     * makes the repeat one alert.
+     */
+    private void refundRejected(Connection c, StatusChange change) throws SQLException {
+        Optional<Map<String, Object>> open = interceptions.find(c, change.hubOrderId());
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("hubOrderId", change.hubOrderId().toString());
+        detail.put("interception", open.get().get("state"));
+        detail.put("path", open.get().get("path"));
+        alerts.raise("INTERCEPT_REFUND_REJECTED", "intercept-refund-rejected:" + change.hubOrderId(), "WARNING",
+                "order " + change.hubOrderId() + ": refund rejected after the interception ("
+                        + open.get().get("state") + "); re-send or cancel the order",
+                detail);
     }
 }

@@ -89,6 +89,14 @@ class InterceptFlowTest {
                 "REFUNDING", "platform", "taobao", null, null, Instant.now()));
         assertThat(commands(id)).hasSize(before);
         assertThat(intercepts.cancelRequests(orderCode)).isEqualTo(1);
+
+        // the platform then rejects the refund: the outbound is gone, a person must decide
+        react(new StatusChange(UUID.fromString(id), "ALLOCATED", "ALLOCATED", "wms", "REFUNDING", "REFUND_REJECTED",
+                "platform", "taobao", null, null, Instant.now()));
+        assertThat(given().header("Authorization", ADMIN).queryParam("kind", "INTERCEPT_REFUND_REJECTED")
+                .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath()
+                .getList("items.subject", String.class)).anyMatch(s -> s.contains(id) && s.contains("RELEASED"));
+        assertThat(commands(id)).hasSize(before);
     }
 
     @Test
