@@ -254,6 +254,15 @@ public interface OrderHubConfig {
 
         /** JSON pointer to the waybill number in a carrier's answer (the carrier system only). */
         Optional<String> waybillPointer();
+
+        /**
+         * JSON pointer into a 2xx answer that is not a success: when the value there is one of reject-values, the
+         * downstream refused the command for good (a WMS that has already shipped the order it is asked to cancel) and
+         * it goes to the failed-command store at once, class {@code REFUSED:<value>}, instead of being retried.
+         */
+        Optional<String> rejectPointer();
+
+        Optional<java.util.List<String>> rejectValues();
     }
 
     /** The validation layer's rules: parameter files, hot reload, evaluation. */

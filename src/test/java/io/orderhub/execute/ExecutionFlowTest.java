@@ -4,16 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.orderhub.execute.sandbox.DownstreamControl;
 import io.orderhub.execute.sandbox.DownstreamSandbox;
 import io.orderhub.execute.sandbox.DownstreamSystem;
-import io.orderhub.support.Orders;
+import io.orderhub.support.ReadyOrders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -38,7 +35,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ExecutionFlowTest {
 
-    static final String TOKEN = "Bearer orderhub-demo-token";
     static final String ADMIN = "Bearer orderhub-demo-admin-token";
     static final String SKU = "TX324A0212";
 
@@ -55,46 +51,12 @@ class ExecutionFlowTest {
     }
 
     static String readyOrder() throws Exception {
-        given().header("Authorization", ADMIN).contentType("application/json")
-                .body("[{\"code\":\"WH-SH\",\"province\":\"上海市\",\"shipsWithin24h\":true}]")
-                .put("/api/v1/admin/warehouses").then().statusCode(200);
-        List<Integer> r = given().header("Authorization", ADMIN).get("/api/v1/admin/stock?sku=" + SKU).then()
-                .statusCode(200).extract().jsonPath().getList("items.findAll { it.warehouse == 'WH-SH' }.reserved");
-        given().header("Authorization", ADMIN).contentType("application/json")
-                .body("[{\"warehouse\":\"WH-SH\",\"sku\":\"" + SKU + "\",\"onHand\":" + ((r.isEmpty() ? 0 : r.get(0))
-                        + 1) + "}]")
-                .put("/api/v1/admin/stock").then().statusCode(200);
-        long tid = ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_000_000_000_000L);
-        String receipt = given().contentType("application/json").header("Authorization", TOKEN)
-                .body(Orders.taobao(tid, "WAIT_SELLER_SEND_GOODS", "2026-11-11 00:00:05", "exec-" + tid)
-                        .getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/intake/taobao").then().statusCode(202).extract().path("receiptId");
-        String id = await().atMost(Duration.ofSeconds(30)).until(
-                () -> given().get("/api/v1/receipts/" + receipt).then().extract().jsonPath().getString("hubOrderId"),
-                h -> h != null);
-        JsonPath order = await().atMost(Duration.ofSeconds(30)).until(
-                () -> given().get("/api/v1/orders/" + id).then().extract().jsonPath(),
-                o -> o.get("evaluation") != null);
-        assertThat(order.getString("evaluation.state")).as(order.prettify()).isEqualTo("READY");
-        return id;
+        return ReadyOrders.readyOrder("exec-");
     }
 
-    /** (key, system, state) of the order's commands. */
+    /** (key, system, state, attempts) of the order's commands. */
     List<String[]> commands(String hubOrderId) {
-        List<String[]> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT idempotency_key, system, state, attempts FROM outbox_command WHERE hub_order_id = ?::uuid")) {
-            ps.setString(1, hubOrderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
+        return ReadyOrders.commands(dataSource, hubOrderId);
     }
 
     boolean allSent(String hubOrderId) {
@@ -210,13 +172,6 @@ class ExecutionFlowTest {
     }
 
     String one(String sql, String param) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ReadyOrders.one(dataSource, sql, param);
     }
 }

@@ -30,9 +30,11 @@ public class DownstreamEndpoint {
     private final CarrierSandbox carrier;
     private final SmsSandbox sms;
     private final LedgerSandbox ledger;
+    private final InterceptSandbox intercept;
 
     public DownstreamEndpoint(DownstreamSandbox sandbox, ErpSandbox erp, QimenSandbox qimen, CarrierSandbox carrier,
-            SmsSandbox sms, LedgerSandbox ledger) {
+            SmsSandbox sms, LedgerSandbox ledger, InterceptSandbox intercept) {
+        this.intercept = intercept;
         this.sandbox = sandbox;
         this.erp = erp;
         this.qimen = qimen;
@@ -46,7 +48,18 @@ public class DownstreamEndpoint {
     }
 
     public void wms(Exchange exchange) {
-        reply(exchange, qimen.router(request(exchange)));
+        DownstreamRequest request = request(exchange);
+        reply(exchange, InterceptSandbox.CANCEL.equals(request.param("method"))
+                ? intercept.wmsCancel(request)
+                : qimen.router(request));
+    }
+
+    public void carrierIntercept(Exchange exchange) {
+        reply(exchange, intercept.carrierIntercept(request(exchange)));
+    }
+
+    public void reversal(Exchange exchange) {
+        reply(exchange, intercept.reversal(request(exchange)));
     }
 
     public void waves(Exchange exchange) {

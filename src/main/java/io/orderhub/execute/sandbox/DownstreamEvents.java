@@ -114,8 +114,13 @@ public class DownstreamEvents {
                 .or(() -> byId(DownstreamSystem.CARRIER, waybill)
                         .map(e -> e.attributes().getOrDefault("orderId", e.businessId())))
                 .orElseThrow(() -> new IllegalArgumentException("no delivery order known for waybill " + waybill));
-        String warehouse = sandbox.record(DownstreamSystem.WMS, orderCode)
-                .map(e -> e.attributes().get("warehouseCode")).orElse(null);
+        Optional<DownstreamRecord> order = sandbox.record(DownstreamSystem.WMS, orderCode);
+        // a cancelled delivery order never goes out; one that went out can no longer be cancelled (InterceptSandbox)
+        if (order.map(e -> e.attributes().containsKey(InterceptSandbox.CANCELLED_AT)).orElse(false)) {
+            throw new IllegalArgumentException("delivery order " + orderCode + " was cancelled");
+        }
+        order.ifPresent(e -> e.attribute(InterceptSandbox.OUTBOUND_AT, event.at().toString()));
+        String warehouse = order.map(e -> e.attributes().get("warehouseCode")).orElse(null);
         return new Post("/wms/sandbox-wms", "application/json",
                 json(StatusBodies.wms(orderCode, warehouse, event.at(), waybill)));
     }

@@ -29,7 +29,8 @@ class DownstreamMappingsTest {
         DownstreamMappings mappings = DownstreamMappings.load(DownstreamGoldenTest.MAPPINGS);
         assertThatThrownBy(() -> mappings.build("crm", INPUT)).isInstanceOf(DownstreamMappingException.class)
                 .hasMessageContaining("unknown downstream system 'crm'").hasMessageContaining("crm.jsonata")
-                .hasMessageContaining("known: carrier, erp, finance, invoice, sms, wms")
+                .hasMessageContaining(
+                        "known: carrier, carrier-intercept, erp, finance, finance-reverse, invoice, sms, wms, wms-cancel")
                 .satisfies(e -> assertThat(((DownstreamMappingException) e).system()).isEqualTo("crm"));
     }
 
