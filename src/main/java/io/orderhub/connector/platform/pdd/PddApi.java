@@ -20,6 +20,9 @@ import io.orderhub.connector.api.PlatformApi;
 import io.orderhub.connector.api.PlatformException;
 import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
+import io.orderhub.connector.api.ShipAck;
+import io.orderhub.connector.api.ShipErrors;
+import io.orderhub.connector.api.Shipment;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
 import io.orderhub.ingress.Channel;
@@ -36,6 +39,7 @@ public class PddApi implements PlatformApi {
     static final String INCREMENT = "pdd.order.number.list.increment.get";
     static final String LIST = "pdd.order.list.get";
     static final String REFRESH = "pdd.pop.auth.token.refresh";
+    static final String SHIP = "pdd.logistics.online.send";
     static final String GATEWAY = "https://gw-api.pinduoduo.com";
     /** pdd.order.number.list.increment.get: end_updated_at - start_updated_at <= 30 min. */
     static final Duration INCREMENT_WINDOW = Duration.ofMinutes(30);
@@ -146,6 +150,39 @@ public class PddApi implements PlatformApi {
                 ? Instant.ofEpochSecond(t.get("expires_at").asLong())
                 : now.plusSeconds(t.path("expires_in").asLong());
         return new TokenGrant(t.path("access_token").asText(), t.path("refresh_token").asText(null), expires);
+    }
+
+    /**
+     * pdd.logistics.online.send (订单发货通知): order_sn, logistics_id (PDD's numeric carrier id from
+     * pdd.logistics.companies.get), tracking_number; answer {@code logistics_online_send_response.is_success}.
+     * PDD ships whole orders.
+     */
+    @Override
+    public PlatformRequest ship(ShopAccess shop, Shipment shipment, Instant now) {
+        if (shipment.partial()) {
+            throw new PlatformException(PlatformException.Kind.PERMANENT, "partial-unsupported",
+                    "pdd.logistics.online.send ships whole orders only");
+        }
+        Map<String, String> p = common(SHIP, shop, now, true);
+        p.put("order_sn", shipment.platformOrderId());
+        p.put("logistics_id", shipment.carrierCode());
+        p.put("tracking_number", shipment.waybillNo());
+        return signed(SHIP, shop, p);
+    }
+
+    @Override
+    public ShipAck readShip(PlatformResponse response) {
+        JsonNode root;
+        try {
+            root = PddErrors.parse(response);
+        } catch (PlatformException e) {
+            return ShipErrors.settle(e);
+        }
+        if (!root.path("logistics_online_send_response").path("is_success").asBoolean(false)) {
+            throw new PlatformException(PlatformException.Kind.PERMANENT, null,
+                    "pdd.logistics.online.send answered without is_success");
+        }
+        return new ShipAck(false, null);
     }
 
     private static Map<String, String> common(String type, ShopAccess shop, Instant now, boolean withToken) {
