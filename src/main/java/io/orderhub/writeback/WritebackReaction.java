@@ -26,7 +26,8 @@ import io.orderhub.status.StatusReaction;
  * each parcel of the order (table {@code waybill}, one row per shipment of a split) with the sub-orders it holds, and
  * every other platform order fulfilled with it (cross-store merge {@code shipmentGroup}, presale
  * {@code masterOrder}) with its own ids. Keys are {@code hubOrderId:SHIP:version:waybill} per platform order, so the
- * same parcel is planned once whichever order of a group reacts first.
+ * same parcel is planned once whichever order of a group reacts first. The shop is the hub's shop key the order came
+ * in under (its receipt), since canonical {@code shopId} is the platform's name for the shop (a seller nick on TOP).
  */
 @ApplicationScoped
 public class WritebackReaction implements StatusReaction {
@@ -35,8 +36,10 @@ public class WritebackReaction implements StatusReaction {
     static final String TYPE = "SHIP";
 
     private static final String ORDER = """
-            SELECT channel, shop_id, platform_order_id, coalesce(order_json->'lines', '[]'::jsonb)::text
-              FROM hub_order WHERE hub_order_id = ?""";
+            SELECT h.channel, coalesce(r.shop_key, h.shop_id), h.platform_order_id,
+                   coalesce(h.order_json->'lines', '[]'::jsonb)::text
+              FROM hub_order h LEFT JOIN raw_receipt r ON r.receipt_id = h.receipt_id
+             WHERE h.hub_order_id = ?""";
     private static final String PARCELS = """
             SELECT w.waybill_no, w.lines::text,
                    o.payload->'param_waybill_cloud_print_apply_new_request'->>'cp_code'

@@ -69,8 +69,9 @@ class DownstreamGoldenTest {
     }
 
     @Test
-    void theSixSystemsAreLoaded() {
-        assertThat(mappings.systems()).containsExactly("carrier", "erp", "finance", "invoice", "sms", "wms");
+    void theSevenSystemsAreLoaded() {
+        assertThat(mappings.systems()).containsExactly("carrier", "erp", "finance", "invoice", "platform-writeback",
+                "sms", "wms");
         assertThat(mappings.version("erp")).hasValueSatisfying(v -> assertThat(v).matches("erp@[0-9a-f]{8}"));
     }
 
