@@ -161,6 +161,11 @@ public class TaobaoApi implements PlatformApi {
         return call(shop, SHIP, p, now, true);
     }
 
+    @Override
+    public java.util.Optional<io.orderhub.connector.api.ShippedView> readShipped(FetchedOrder order) {
+        return TopShipping.shipped(json, order);
+    }
+
     /** {@code logistics_offline_send_response.shipping.is_success}; errors through {@link TopErrors}. */
     @Override
     public ShipAck readShip(PlatformResponse response) {
