@@ -24,6 +24,7 @@ import io.orderhub.connector.api.PlatformResponse;
 import io.orderhub.connector.api.ShipAck;
 import io.orderhub.connector.api.ShipErrors;
 import io.orderhub.connector.api.Shipment;
+import io.orderhub.connector.api.ShippedView;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
 import io.orderhub.ingress.Channel;
@@ -166,6 +167,26 @@ public class DouyinApi implements PlatformApi {
         } catch (PlatformException e) {
             return ShipErrors.settle(e);
         }
+    }
+
+    /**
+     * The daily write-back check reads order.orderDetail: {@code order_status} 3 已发货 / 5 已完成 means shipped, the
+     * waybills are {@code logistics_info[].tracking_no} (fields of the orderDetail sample in sandbox/douyin).
+     */
+    @Override
+    public java.util.Optional<ShippedView> readShipped(FetchedOrder order) {
+        JsonNode detail = DouyinWire.read(order.body()).path("data").path("shop_order_detail");
+        if (!detail.has("order_status")) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> waybills = new java.util.LinkedHashSet<>();
+        detail.path("logistics_info").forEach(l -> {
+            if (!l.path("tracking_no").asText("").isEmpty()) {
+                waybills.add(l.path("tracking_no").asText());
+            }
+        });
+        int status = detail.path("order_status").asInt();
+        return java.util.Optional.of(new ShippedView(status == 3 || status == 5, java.util.Set.copyOf(waybills)));
     }
 
     private static Map<String, Object> search(String timeField, Instant from, Instant to, PageRequest page) {

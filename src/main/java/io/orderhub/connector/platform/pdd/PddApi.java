@@ -23,6 +23,7 @@ import io.orderhub.connector.api.PlatformResponse;
 import io.orderhub.connector.api.ShipAck;
 import io.orderhub.connector.api.ShipErrors;
 import io.orderhub.connector.api.Shipment;
+import io.orderhub.connector.api.ShippedView;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
 import io.orderhub.ingress.Channel;
@@ -183,6 +184,22 @@ public class PddApi implements PlatformApi {
                     "pdd.logistics.online.send answered without is_success");
         }
         return new ShipAck(false, null);
+    }
+
+    /**
+     * The daily write-back check reads pdd.order.information.get: {@code order_status} 2 已发货待签收 / 3 已签收 means
+     * shipped, {@code tracking_number} the waybill (fields of the order_info sample in sandbox/pdd).
+     */
+    @Override
+    public java.util.Optional<ShippedView> readShipped(FetchedOrder order) {
+        JsonNode info = PddWire.read(order.body()).path("order_info_get_response").path("order_info");
+        if (!info.has("order_status")) {
+            return java.util.Optional.empty();
+        }
+        String waybill = info.path("tracking_number").asText("");
+        int status = info.path("order_status").asInt();
+        return java.util.Optional.of(new ShippedView(status == 2 || status == 3,
+                waybill.isEmpty() ? java.util.Set.of() : java.util.Set.of(waybill)));
     }
 
     private static Map<String, String> common(String type, ShopAccess shop, Instant now, boolean withToken) {

@@ -61,6 +61,15 @@ class DouyinShipTest {
                         e -> assertThat(e.kind()).isEqualTo(PlatformException.Kind.AUTH_EXPIRED));
     }
 
+    @Test
+    void theDetailSampleReadsAsShippedWithItsWaybill() throws Exception {
+        byte[] sample = getClass()
+                .getResourceAsStream("/sandbox/douyin/douyin_doudian__order_orderDetail_response.json")
+                .readAllBytes();
+        assertThat(api.readShipped(new io.orderhub.connector.api.FetchedOrder("1", "application/json", sample, null)))
+                .contains(new io.orderhub.connector.api.ShippedView(true, java.util.Set.of("3617355413")));
+    }
+
     static PlatformResponse answer(String json) {
         return new PlatformResponse(200, Map.of(), json.getBytes(StandardCharsets.UTF_8));
     }

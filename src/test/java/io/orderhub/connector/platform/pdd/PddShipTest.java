@@ -44,6 +44,20 @@ class PddShipTest {
                         e -> assertThat(e.kind()).isEqualTo(PlatformException.Kind.WRONG_CARRIER_CODE));
     }
 
+    @Test
+    void detailsReadAsShippedOnlyFromStatusTwo() {
+        assertThat(api.readShipped(detail(1, ""))).contains(new io.orderhub.connector.api.ShippedView(false,
+                java.util.Set.of()));
+        assertThat(api.readShipped(detail(2, "YD0001"))).contains(new io.orderhub.connector.api.ShippedView(true,
+                java.util.Set.of("YD0001")));
+    }
+
+    static io.orderhub.connector.api.FetchedOrder detail(int status, String waybill) {
+        return new io.orderhub.connector.api.FetchedOrder("1", "application/json", ("{\"order_info_get_response\":"
+                + "{\"order_info\":{\"order_sn\":\"1\",\"order_status\":" + status + ",\"tracking_number\":\""
+                + waybill + "\"}}}").getBytes(StandardCharsets.UTF_8), null);
+    }
+
     static PlatformResponse error(int code, String subMsg) {
         return answer("{\"error_response\":{\"error_code\":" + code + ",\"error_msg\":\"业务失败\",\"sub_msg\":\""
                 + subMsg + "\"}}");
