@@ -27,6 +27,9 @@ import io.orderhub.connector.api.PlatformApi;
 import io.orderhub.connector.api.PlatformException;
 import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
+import io.orderhub.connector.api.ShipAck;
+import io.orderhub.connector.api.Shipment;
+import io.orderhub.connector.api.ShippedView;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
 import io.orderhub.ingress.Channel;
@@ -84,6 +87,17 @@ public class PlatformGateway {
         return call(shop, api, a -> kind == ListKind.MODIFIED
                 ? api.listModified(a, from, to, page, Instant.now())
                 : api.listCreated(a, from, to, page, Instant.now()), api::readPage);
+    }
+
+    /** Tells the platform about one parcel (write-back); "already shipped" comes back as an acknowledgement. */
+    public ShipAck ship(ShopRegistry.Shop shop, Shipment shipment) {
+        PlatformApi api = require(shop);
+        return call(shop, api, a -> api.ship(a, shipment, Instant.now()), api::readShip);
+    }
+
+    /** What the platform's order detail shows about shipping; empty when this platform's detail is not read so. */
+    public Optional<ShippedView> shipped(ShopRegistry.Shop shop, String platformOrderId) {
+        return require(shop).readShipped(fetchOrder(shop, platformOrderId));
     }
 
     private PlatformApi require(ShopRegistry.Shop shop) {

@@ -2,6 +2,7 @@ package io.orderhub.connector.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import io.orderhub.ingress.Channel;
@@ -52,6 +53,29 @@ public interface PlatformApi {
     PlatformRequest refreshToken(ShopAccess shop, Instant now);
 
     TokenGrant readToken(PlatformResponse response, Instant now);
+
+    /**
+     * The ship (write-back) call for one parcel: the waybill and carrier for the whole order, or for the sub-orders
+     * the shipment names. Platforms without a write-back client refuse it as PERMANENT.
+     */
+    default PlatformRequest ship(ShopAccess shop, Shipment shipment, Instant now) {
+        throw new PlatformException(PlatformException.Kind.PERMANENT, "no-writeback",
+                "no ship call for " + channels());
+    }
+
+    /**
+     * Reads the ship call's answer. "Already shipped" is an acknowledgement ({@link ShipAck#alreadyShipped()});
+     * an unknown carrier code is {@link PlatformException.Kind#WRONG_CARRIER_CODE}; the rest as for every call.
+     */
+    default ShipAck readShip(PlatformResponse response) {
+        throw new PlatformException(PlatformException.Kind.PERMANENT, "no-writeback",
+                "no ship call for " + channels());
+    }
+
+    /** What an order-detail answer shows about shipping, for the daily write-back check; empty when not readable. */
+    default Optional<ShippedView> readShipped(FetchedOrder order) {
+        return Optional.empty();
+    }
 
     enum Paging {
         NUMBERED, CURSOR

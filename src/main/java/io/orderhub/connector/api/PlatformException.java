@@ -16,7 +16,9 @@ public class PlatformException extends RuntimeException {
         /** Server errors, timeouts, "system busy": retried with backoff. */
         TRANSIENT,
         /** Bad request, bad signature, missing permission: not retried, needs a person. */
-        PERMANENT
+        PERMANENT,
+        /** A ship call named a carrier the platform does not know (write-back): not retried, fix the carrier table. */
+        WRONG_CARRIER_CODE
     }
 
     private final Kind kind;

@@ -26,4 +26,19 @@ public interface SandboxBook {
 
     /** Issues a fresh access token for the shop (refresh calls); the old one stops working. */
     SandboxShop renewToken(SandboxShop shop);
+
+    /** Records an accepted ship call (write-back); false when that waybill was already recorded for the order. */
+    default boolean recordShipment(String shopKey, SandboxShipment shipment) {
+        throw new UnsupportedOperationException("this book takes no shipments");
+    }
+
+    /** The ship calls accepted for an order, oldest first. */
+    default List<SandboxShipment> shipments(String shopKey, String platformOrderId) {
+        return List.of();
+    }
+
+    /** The ship-call fault the sandbox was told to answer with ({@code WRONG_CARRIER_CODE}, {@code AUTH_EXPIRED}). */
+    default java.util.Optional<String> shipFault() {
+        return java.util.Optional.empty();
+    }
 }

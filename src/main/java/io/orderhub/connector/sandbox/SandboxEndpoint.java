@@ -143,6 +143,38 @@ public class SandboxEndpoint {
         HttpReplies.json(exchange, 201, generator.generate(shop, count, at, spacing, push).toMap());
     }
 
+    /**
+     * /sandbox/control/shipments?shop=&order=: GET what the platform shows as shipped for an order, DELETE forgets it
+     * (a platform that lost the write-back), PUT {"fault": "WRONG_CARRIER_CODE"|"AUTH_EXPIRED"|null} makes every ship
+     * call fail that way until cleared.
+     */
+    public void shipments(Exchange exchange) throws Exception {
+        requireEnabled();
+        Message in = exchange.getMessage();
+        String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
+        if ("PUT".equals(method)) {
+            JsonNode b = HttpReplies.mapper().readTree(in.getBody(byte[].class));
+            String fault = b == null || b.path("fault").isNull() ? null : b.path("fault").asText(null);
+            if (fault != null && !java.util.Set.of("WRONG_CARRIER_CODE", "AUTH_EXPIRED").contains(fault)) {
+                throw new ApiError(400, "bad_parameter", "fault must be WRONG_CARRIER_CODE, AUTH_EXPIRED or null");
+            }
+            state.shipFault(fault);
+            HttpReplies.json(exchange, 200, java.util.Collections.singletonMap("fault", fault));
+            return;
+        }
+        String shop = in.getHeader("shop", String.class);
+        String order = in.getHeader("order", String.class);
+        if (shop == null || order == null) {
+            throw new ApiError(400, "bad_parameter", "shop and order are required");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if ("DELETE".equals(method)) {
+            body.put("forgotten", state.forgetShipments(shop, order));
+        }
+        body.put("shipments", state.shipments(shop, order));
+        HttpReplies.json(exchange, 200, body);
+    }
+
     private static int intParam(Message in, String name, int fallback) {
         String v = in.getHeader(name, String.class);
         try {

@@ -31,6 +31,9 @@ public class SandboxState implements SandboxBook {
     private final Map<String, Channel> shopChannels = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentSkipListMap<String, SandboxOrder>> orders = new ConcurrentHashMap<>();
     private final Map<SandboxOrder, byte[]> rendered = new ConcurrentHashMap<>();
+    /** Accepted ship calls per shop and order (write-back), as the platform would show them on the order. */
+    private final Map<String, List<SandboxShipment>> shipments = new ConcurrentHashMap<>();
+    private volatile String shipFault;
 
     public SandboxState(Instance<SandboxPlatform> implementations, OrderHubConfig config) {
         implementations.forEach(p -> p.channels().forEach(ch -> platforms.put(ch, p)));
@@ -72,6 +75,41 @@ public class SandboxState implements SandboxBook {
     public void clear() {
         orders.clear();
         rendered.clear();
+        shipments.clear();
+    }
+
+    @Override
+    public boolean recordShipment(String shopKey, SandboxShipment shipment) {
+        List<SandboxShipment> list = shipments.computeIfAbsent(shopKey + "|" + shipment.platformOrderId(),
+                k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        synchronized (list) {
+            if (list.stream().anyMatch(s -> s.waybillNo().equals(shipment.waybillNo()))) {
+                return false;
+            }
+            list.add(shipment);
+            return true;
+        }
+    }
+
+    @Override
+    public List<SandboxShipment> shipments(String shopKey, String platformOrderId) {
+        return List.copyOf(shipments.getOrDefault(shopKey + "|" + platformOrderId, List.of()));
+    }
+
+    /** Forgets an order's shipments, as if the platform had lost them (what the daily write-back check repairs). */
+    public int forgetShipments(String shopKey, String platformOrderId) {
+        List<SandboxShipment> gone = shipments.remove(shopKey + "|" + platformOrderId);
+        return gone == null ? 0 : gone.size();
+    }
+
+    @Override
+    public Optional<String> shipFault() {
+        return Optional.ofNullable(shipFault);
+    }
+
+    /** Makes every ship call fail with this platform error kind until cleared (null). */
+    public void shipFault(String kind) {
+        this.shipFault = kind;
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.sandbox.SandboxBook;
 import io.orderhub.connector.sandbox.SandboxOrder;
 import io.orderhub.connector.sandbox.SandboxRequest;
+import io.orderhub.connector.sandbox.SandboxShipment;
 import io.orderhub.connector.sandbox.SandboxShop;
 import io.orderhub.ingress.Channel;
 
@@ -24,6 +25,8 @@ public final class InMemoryBook implements SandboxBook {
     private final List<SandboxOrder> orders = new ArrayList<>();
     private final Function<SandboxOrder, byte[]> render;
     private int renewals;
+    private final List<SandboxShipment> shipments = new ArrayList<>();
+    private String shipFault;
 
     public InMemoryBook(Function<SandboxOrder, byte[]> render) {
         this.render = render;
@@ -67,6 +70,31 @@ public final class InMemoryBook implements SandboxBook {
     @Override
     public List<SandboxOrder> createdBetween(String shopKey, Instant from, Instant to) {
         return between(shopKey, from, to, SandboxOrder::createdAt);
+    }
+
+    /** Makes ship calls fail with this kind (WRONG_CARRIER_CODE, AUTH_EXPIRED), null for none. */
+    public InMemoryBook shipFault(String kind) {
+        shipFault = kind;
+        return this;
+    }
+
+    @Override
+    public boolean recordShipment(String shopKey, SandboxShipment shipment) {
+        if (shipments.stream().anyMatch(s -> s.platformOrderId().equals(shipment.platformOrderId())
+                && s.waybillNo().equals(shipment.waybillNo()))) {
+            return false;
+        }
+        return shipments.add(shipment);
+    }
+
+    @Override
+    public List<SandboxShipment> shipments(String shopKey, String platformOrderId) {
+        return shipments.stream().filter(s -> s.platformOrderId().equals(platformOrderId)).toList();
+    }
+
+    @Override
+    public Optional<String> shipFault() {
+        return Optional.ofNullable(shipFault);
     }
 
     @Override

@@ -70,9 +70,9 @@ class DownstreamGoldenTest {
 
     @Test
     void theSystemsAreLoaded() {
-        // the six of the commands rule, and the interception's three (issue 7)
+        // the six of the commands rule, the interception's three and the platform write-back (issue 7)
         assertThat(mappings.systems()).containsExactly("carrier", "carrier-intercept", "erp", "finance",
-                "finance-reverse", "invoice", "sms", "wms", "wms-cancel");
+                "finance-reverse", "invoice", "platform-writeback", "sms", "wms", "wms-cancel");
         assertThat(mappings.version("erp")).hasValueSatisfying(v -> assertThat(v).matches("erp@[0-9a-f]{8}"));
     }
 

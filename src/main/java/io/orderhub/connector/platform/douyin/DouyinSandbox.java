@@ -79,8 +79,11 @@ public class DouyinSandbox implements SandboxPlatform {
         }
         return switch (method) {
             case DouyinApi.DETAIL -> book.order(shop.get().shopKey(), params.path("shop_order_id").asText())
-                    .map(o -> DouyinSandboxLists.ok(book.detail(o)))
+                    .map(o -> DouyinSandboxLists.ok(DouyinSandboxShipping.withShipments(book.detail(o),
+                            book.shipments(o.shopKey(), o.platformOrderId()))))
                     .orElseGet(() -> error(40004, "非法的参数", "isv.parameter-invalid:20001", "订单不存在"));
+            case DouyinApi.SHIP, DouyinApi.SHIP_MULTI -> DouyinSandboxShipping.ship(method, params, book,
+                    shop.get().shopKey(), java.time.Instant.now());
             case DouyinApi.SEARCH -> lists.answer(shop.get().shopKey(), params, book, templates.searchEnvelope());
             default -> error(70000, "接口服务已下线", "isp.api-service-off", "API不存在或API已下线");
         };

@@ -70,8 +70,11 @@ public class PddSandbox implements SandboxPlatform {
         }
         return switch (type) {
             case PddApi.DETAIL -> book.order(shop.get().shopKey(), p.getOrDefault("order_sn", ""))
-                    .map(o -> new SandboxResponse(200, "application/json;charset=UTF-8", book.detail(o)))
+                    .map(o -> new SandboxResponse(200, "application/json;charset=UTF-8",
+                            PddSandboxShipping.withShipments(book.detail(o),
+                                    book.shipments(o.shopKey(), o.platformOrderId()))))
                     .orElseGet(() -> error(PddErrors.BUSINESS_FAILED, "业务服务错误", PddErrors.ORDER_MISSING));
+            case PddApi.SHIP -> PddSandboxShipping.ship(p, book, shop.get().shopKey(), java.time.Instant.now());
             case PddApi.INCREMENT, PddApi.LIST -> lists.answer(type, shop.get().shopKey(), p, book);
             default -> error(PddErrors.PARAM_INVALID, "参数错误", "unknown type " + type);
         };

@@ -21,6 +21,9 @@ import io.orderhub.connector.api.PlatformApi;
 import io.orderhub.connector.api.PlatformException;
 import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
+import io.orderhub.connector.api.ShipAck;
+import io.orderhub.connector.api.ShipErrors;
+import io.orderhub.connector.api.Shipment;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
 import io.orderhub.ingress.Channel;
@@ -37,6 +40,7 @@ public class TaobaoApi implements PlatformApi {
     static final String MODIFIED = "taobao.trades.sold.increment.get";
     static final String CREATED = "taobao.trades.sold.get";
     static final String REFRESH = "taobao.top.auth.token.refresh";
+    static final String SHIP = "taobao.logistics.offline.send";
     /** Everything mappings/channels/taobao.jsonata and tmall.jsonata read, plus the sub-orders. */
     static final String DETAIL_FIELDS = "tid,tid_str,type,status,seller_nick,buyer_nick,buyer_open_uid,created,"
             + "pay_time,modified,send_time,post_fee,total_fee,payment,shipping_type,receiver_name,receiver_mobile,"
@@ -137,6 +141,45 @@ public class TaobaoApi implements PlatformApi {
     @Override
     public TokenGrant readToken(PlatformResponse response, Instant now) {
         return TopTokens.read(json, TopErrors.read(json, response), now);
+    }
+
+    /**
+     * taobao.logistics.offline.send (自己联系物流发货): tid, out_sid, company_code; a part shipment adds sub_tid (the
+     * sub-orders' oids, comma-separated) and is_split=1 (parameters as the TOP API page lists them, mirrored in
+     * github.com/bububa/opentaobao model/logistic/TaobaoLogisticsOfflineSendAPIRequest.go).
+     */
+    @Override
+    public PlatformRequest ship(ShopAccess shop, Shipment shipment, Instant now) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("tid", shipment.platformOrderId());
+        if (shipment.partial()) {
+            p.put("sub_tid", String.join(",", shipment.subOrderIds()));
+            p.put("is_split", "1");
+        }
+        p.put("out_sid", shipment.waybillNo());
+        p.put("company_code", shipment.carrierCode());
+        return call(shop, SHIP, p, now, true);
+    }
+
+    @Override
+    public java.util.Optional<io.orderhub.connector.api.ShippedView> readShipped(FetchedOrder order) {
+        return TopShipping.shipped(json, order);
+    }
+
+    /** {@code logistics_offline_send_response.shipping.is_success}; errors through {@link TopErrors}. */
+    @Override
+    public ShipAck readShip(PlatformResponse response) {
+        JsonNode shipping;
+        try {
+            shipping = TopErrors.read(json, response).path("logistics_offline_send_response").path("shipping");
+        } catch (PlatformException e) {
+            return ShipErrors.settle(e);
+        }
+        if (!shipping.path("is_success").asBoolean(false)) {
+            throw new PlatformException(PlatformException.Kind.PERMANENT, null,
+                    "taobao.logistics.offline.send answered without is_success");
+        }
+        return new ShipAck(false, null);
     }
 
     private static Map<String, String> list(String fromName, String toName, Instant from, Instant to,

@@ -37,6 +37,7 @@ public class TaobaoSandbox implements SandboxPlatform {
 
     private final Clock clock;
     private final TopBodies bodies;
+    private final ObjectMapper json = new ObjectMapper();
 
     public TaobaoSandbox() {
         this(Clock.systemUTC());
@@ -44,7 +45,7 @@ public class TaobaoSandbox implements SandboxPlatform {
 
     TaobaoSandbox(Clock clock) {
         this.clock = clock;
-        this.bodies = new TopBodies(new ObjectMapper());
+        this.bodies = new TopBodies(json);
     }
 
     @Override
@@ -104,7 +105,8 @@ public class TaobaoSandbox implements SandboxPlatform {
         String shopKey = found.get().shop().shopKey();
         return switch (method) {
             case TaobaoApi.DETAIL -> book.order(shopKey, params.getOrDefault("tid", ""))
-                    .map(o -> new SandboxResponse(200, "application/json;charset=UTF-8", book.detail(o)))
+                    .map(o -> new SandboxResponse(200, "application/json;charset=UTF-8", TopShipping.withShipments(
+                            json, book.detail(o), book.shipments(shopKey, o.platformOrderId()))))
                     .orElseGet(() -> bodies.error(15, "Remote service error", "isv.trade-not-exist", "交易订单不存在"));
             case TaobaoApi.MODIFIED -> TopPaging.answer(bodies, params, "modified", Duration.ofDays(1),
                     "trades_sold_increment_get_response", (from, to) -> book.modifiedBetween(shopKey, from, to),
@@ -112,6 +114,7 @@ public class TaobaoSandbox implements SandboxPlatform {
             case TaobaoApi.CREATED -> TopPaging.answer(bodies, params, "created", Duration.ofDays(90),
                     "trades_sold_get_response", (from, to) -> book.createdBetween(shopKey, from, to),
                     SandboxOrder::createdAt);
+            case TaobaoApi.SHIP -> TopShipping.answer(bodies, params, book, shopKey, clock.instant());
             default -> bodies.error(22, "Invalid method", null, null);
         };
     }

@@ -57,7 +57,8 @@ final class TopErrors {
         String code = error.path("code").asText("");
         String subCode = error.path("sub_code").asText("");
         String reason = "TOP error " + code + (subCode.isEmpty() ? "" : "/" + subCode) + ": "
-                + error.path("msg").asText("");
+                + error.path("msg").asText("")
+                + (error.path("sub_msg").asText("").isEmpty() ? "" : " (" + error.path("sub_msg").asText() + ")");
         return new PlatformException(kind(code, subCode), subCode.isEmpty() ? code : subCode, reason);
     }
 

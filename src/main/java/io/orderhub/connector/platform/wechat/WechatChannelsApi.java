@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
@@ -14,8 +15,12 @@ import io.orderhub.connector.api.FetchedOrder;
 import io.orderhub.connector.api.OrderPage;
 import io.orderhub.connector.api.PageRequest;
 import io.orderhub.connector.api.PlatformApi;
+import io.orderhub.connector.api.PlatformException;
 import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
+import io.orderhub.connector.api.ShipAck;
+import io.orderhub.connector.api.Shipment;
+import io.orderhub.connector.api.ShippedView;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
 import io.orderhub.ingress.Channel;
@@ -102,6 +107,27 @@ public class WechatChannelsApi implements PlatformApi {
     @Override
     public TokenGrant readToken(PlatformResponse response, Instant now) {
         return WechatChannelsResponses.token(response, now);
+    }
+
+    @Override
+    public PlatformRequest ship(ShopAccess shop, Shipment shipment, Instant now) {
+        if (shipment.partial()) {
+            // product_infos names product and sku ids the canonical lines of this channel do not carry
+            throw new PlatformException(PlatformException.Kind.PERMANENT, "partial-unsupported",
+                    "WeChat Channels part shipments need product ids; only whole orders are written back");
+        }
+        return call(shop, "channels.ec.order.delivery.send", WechatChannelsShipping.PATH,
+                WechatChannelsShipping.body(shipment));
+    }
+
+    @Override
+    public ShipAck readShip(PlatformResponse response) {
+        return WechatChannelsShipping.read(response);
+    }
+
+    @Override
+    public Optional<ShippedView> readShipped(FetchedOrder order) {
+        return WechatChannelsShipping.shipped(order);
     }
 
     private PlatformRequest list(ShopAccess shop, String rangeKey, Instant from, Instant to, PageRequest page) {

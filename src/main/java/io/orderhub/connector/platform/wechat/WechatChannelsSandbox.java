@@ -93,8 +93,13 @@ public class WechatChannelsSandbox implements SandboxPlatform {
         }
         if (WechatChannelsApi.DETAIL_PATH.equals(request.path())) {
             Optional<SandboxOrder> order = book.order(shop.get().shopKey(), params.path("order_id").asText(""));
-            return order.map(o -> new SandboxResponse(200, WechatChannelsApi.JSON, book.detail(o)))
+            return order.map(o -> new SandboxResponse(200, WechatChannelsApi.JSON,
+                    WechatChannelsSandboxShipping.withShipments(book.detail(o),
+                            book.shipments(o.shopKey(), o.platformOrderId()))))
                     .orElseGet(() -> error(WechatChannelsResponses.ORDER_NOT_FOUND, "order not exist"));
+        }
+        if (WechatChannelsShipping.PATH.equals(request.path())) {
+            return WechatChannelsSandboxShipping.ship(params, book, shop.get(), clock.instant());
         }
         if (WechatChannelsApi.LIST_PATH.equals(request.path())) {
             return new WechatChannelsSandboxList(book, shop.get()).answer(params);

@@ -14,8 +14,12 @@ import io.orderhub.connector.api.FetchedOrder;
 import io.orderhub.connector.api.OrderPage;
 import io.orderhub.connector.api.PageRequest;
 import io.orderhub.connector.api.PlatformApi;
+import io.orderhub.connector.api.PlatformException;
 import io.orderhub.connector.api.PlatformRequest;
 import io.orderhub.connector.api.PlatformResponse;
+import io.orderhub.connector.api.ShipAck;
+import io.orderhub.connector.api.ShipErrors;
+import io.orderhub.connector.api.Shipment;
 import io.orderhub.connector.api.ShopAccess;
 import io.orderhub.connector.api.TokenGrant;
 import io.orderhub.ingress.Channel;
@@ -36,6 +40,8 @@ public class YouzanApi implements PlatformApi {
     static final String LIST = "youzan.trades.sold.get";
     static final String LIST_VERSION = "4.0.4";
     static final String TOKEN_PATH = "/auth/token";
+    static final String SHIP = "youzan.logistics.online.confirm";
+    static final String SHIP_VERSION = "3.0.0";
     static final String JSON = "application/json;charset=UTF-8";
     /** trades.sold.get: page_no 1..100, page_size ≤ 100, page_no × page_size ≤ 3200, window ≤ 3 months. */
     static final int MAX_PAGE_SIZE = 100;
@@ -114,6 +120,30 @@ public class YouzanApi implements PlatformApi {
     @Override
     public TokenGrant readToken(PlatformResponse response, Instant now) {
         return YouzanResponses.token(response);
+    }
+
+    /**
+     * youzan.logistics.online.confirm (3.0.0, 卖家确认发货): tid, oids (sub-orders, comma-separated, for a part
+     * shipment; empty ships the whole order), is_no_express=0, out_stype (有赞's carrier id), out_sid (the waybill).
+     */
+    @Override
+    public PlatformRequest ship(ShopAccess shop, Shipment shipment, Instant now) {
+        ObjectNode body = YouzanJson.object().put("tid", shipment.platformOrderId()).put("is_no_express", 0)
+                .put("out_stype", shipment.carrierCode()).put("out_sid", shipment.waybillNo());
+        if (shipment.partial()) {
+            body.put("oids", String.join(",", shipment.subOrderIds()));
+        }
+        return call(shop, SHIP, SHIP_VERSION, body);
+    }
+
+    @Override
+    public ShipAck readShip(PlatformResponse response) {
+        try {
+            YouzanResponses.data(response);
+            return new ShipAck(false, null);
+        } catch (PlatformException e) {
+            return ShipErrors.settle(e);
+        }
     }
 
     private PlatformRequest list(ShopAccess shop, String startKey, String endKey, Instant from, Instant to,
