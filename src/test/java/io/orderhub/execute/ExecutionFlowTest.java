@@ -55,6 +55,11 @@ class ExecutionFlowTest {
     }
 
     static String readyOrder() throws Exception {
+        return readyOrder(null);
+    }
+
+    /** A READY Taobao order through the real intake, bought by {@code buyerNick} (null: a buyer of its own). */
+    static String readyOrder(String buyerNick) throws Exception {
         given().header("Authorization", ADMIN).contentType("application/json")
                 .body("[{\"code\":\"WH-SH\",\"province\":\"上海市\",\"shipsWithin24h\":true}]")
                 .put("/api/v1/admin/warehouses").then().statusCode(200);
@@ -66,7 +71,8 @@ class ExecutionFlowTest {
                 .put("/api/v1/admin/stock").then().statusCode(200);
         long tid = ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_000_000_000_000L);
         String receipt = given().contentType("application/json").header("Authorization", TOKEN)
-                .body(Orders.taobao(tid, "WAIT_SELLER_SEND_GOODS", "2026-11-11 00:00:05", "exec-" + tid)
+                .body(Orders.taobao(tid, "WAIT_SELLER_SEND_GOODS", "2026-11-11 00:00:05",
+                        buyerNick == null ? "exec-" + tid : buyerNick)
                         .getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/intake/taobao").then().statusCode(202).extract().path("receiptId");
         String id = await().atMost(Duration.ofSeconds(30)).until(
