@@ -15,6 +15,10 @@ import io.orderhub.config.OrderHubConfig;
  * the property {@value #KEY} and as Artemis' duplicate id {@code _AMQ_DUPL_ID}: a re-send after a crash between the
  * broker's acceptance and the outbox's mark is dropped by the broker. Confirmed: the broker accepted the message (the
  * Artemis client blocks on a durable send until the broker has it).
+ * <p>
+ * Sources: Artemis' "Duplicate Message Detection" chapter (activemq.apache.org/artemis/docs, duplicate-detection:
+ * a JMS client sets the String property {@code _AMQ_DUPL_ID}); Camel's JMS component, "Reuse endpoint and send to
+ * different destinations computed at runtime" ({@code CamelJmsDestinationName} overrides the URI's queue).
  */
 @ApplicationScoped
 public class JmsTransport implements CommandTransport {
