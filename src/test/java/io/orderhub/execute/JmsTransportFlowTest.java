@@ -117,10 +117,7 @@ class JmsTransportFlowTest {
         }
     }
 
-    void update(String sql, String key) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, key);
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
+    void update(String sql, String key) {
+        assertThat(OutboxRows.update(dataSource, sql, key)).isEqualTo(1);
     }
 }

@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -84,40 +81,16 @@ class VipPriorityFlowTest {
     }
 
     String erp(String hubOrderId, String column) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + column
-                        + " FROM outbox_command WHERE hub_order_id = ?::uuid AND system = 'erp'")) {
-            ps.setString(1, hubOrderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return OutboxRows.one(dataSource,
+                "SELECT " + column + " FROM outbox_command WHERE hub_order_id = ?::uuid AND system = 'erp'",
+                hubOrderId);
     }
 
     long count(String sql, String... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Long.parseLong(OutboxRows.one(dataSource, sql, params));
     }
 
     int update(String sql, String... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return OutboxRows.update(dataSource, sql, params);
     }
 }
