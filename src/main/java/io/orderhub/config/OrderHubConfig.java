@@ -237,6 +237,26 @@ public interface OrderHubConfig {
 
         /** Downstream systems by name (erp, wms, carrier, sms, finance, invoice...). */
         Map<String, DownstreamSystem> systems();
+
+        /** The Artemis broker of the systems whose transport is {@code jms}. */
+        Jms jms();
+    }
+
+    /**
+     * The Artemis broker the {@code jms} transport sends to. The hub connects only when a system uses it, so it starts
+     * without a broker otherwise.
+     */
+    interface Jms {
+        /**
+         * Artemis core URL; its own parameters set the timeouts, e.g.
+         * {@code tcp://broker:61616?callTimeout=5000&connectionTTL=30000}.
+         */
+        @WithDefault("tcp://localhost:61616?callTimeout=5000")
+        String url();
+
+        Optional<String> username();
+
+        Optional<String> password();
     }
 
     interface DownstreamSystem {
@@ -263,6 +283,39 @@ public interface OrderHubConfig {
         Optional<String> rejectPointer();
 
         Optional<java.util.List<String>> rejectValues();
+        /** The queue commands are sent to when the transport is {@code jms}. */
+        Optional<String> destination();
+
+        /**
+         * Commands per call: above 1, the dispatcher sends a system's claimed commands together in one batch envelope
+         * and retries only the items the answer lists as failed. 1 (default): one call per command.
+         */
+        @WithDefault("1")
+        int batchSize();
+
+        /** Where batches are POSTed when the system has a batch endpoint of its own (default: url). */
+        Optional<String> batchUrl();
+
+        /**
+         * JSON pointer to the item array in each command's payload; a batch is the first payload with the items of
+         * all (payloads differing elsewhere, e.g. another sender, go in separate batches).
+         */
+        Optional<String> batchItemsPointer();
+
+        /**
+         * JSON pointer, inside one item (of the request, the failed list and the answers), to the item's key (the
+         * Cainiao object_id, a QiMen deliveryOrderCode); absent: the failed list holds the idempotency keys.
+         */
+        Optional<String> batchKeyPointer();
+
+        /** JSON pointer to the answer's list of failed items: only those are retried. */
+        Optional<String> batchFailedPointer();
+
+        /**
+         * JSON pointer to the answer's list of per-item results: an item found there is the command's own answer
+         * (its waybill...); an item found neither there nor in the failed list counts as failed.
+         */
+        Optional<String> batchAnswersPointer();
     }
 
     /** The validation layer's rules: parameter files, hot reload, evaluation. */

@@ -17,8 +17,8 @@ import org.apache.camel.component.seda.PriorityBlockingQueueFactory;
 public class CommandQueue {
 
     static final Comparator<Exchange> ORDER = Comparator
-            .comparingInt((Exchange e) -> -e.getMessage().getBody(Command.class).priority())
-            .thenComparing(e -> e.getMessage().getBody(Command.class).createdAt());
+            .comparingInt((Exchange e) -> -e.getMessage().getBody(Sendable.class).priority())
+            .thenComparing(e -> e.getMessage().getBody(Sendable.class).createdAt());
 
     @Produces
     @Named("commandQueueFactory")

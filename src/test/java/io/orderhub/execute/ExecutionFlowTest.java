@@ -54,6 +54,11 @@ class ExecutionFlowTest {
         return ReadyOrders.readyOrder("exec-");
     }
 
+    /** A READY Taobao order through the real intake, bought by {@code buyerNick} (a returning customer...). */
+    static String readyOrder(String buyerNick) throws Exception {
+        return ReadyOrders.readyOrderBoughtBy(buyerNick);
+    }
+
     /** (key, system, state, attempts) of the order's commands. */
     List<String[]> commands(String hubOrderId) {
         return ReadyOrders.commands(dataSource, hubOrderId);

@@ -32,6 +32,15 @@ public final class ReadyOrders {
 
     /** A new READY order whose buyer nick starts with {@code buyerPrefix}; answers its hub order id. */
     public static String readyOrder(String buyerPrefix) throws Exception {
+        return ready(buyerPrefix, null);
+    }
+
+    /** A new READY order bought by exactly {@code buyerNick}; answers its hub order id. */
+    public static String readyOrderBoughtBy(String buyerNick) throws Exception {
+        return ready(null, buyerNick);
+    }
+
+    private static String ready(String buyerPrefix, String buyerNick) throws Exception {
         given().header("Authorization", ADMIN).contentType("application/json")
                 .body("[{\"code\":\"WH-SH\",\"province\":\"上海市\",\"shipsWithin24h\":true}]")
                 .put("/api/v1/admin/warehouses").then().statusCode(200);
@@ -43,7 +52,8 @@ public final class ReadyOrders {
                 .put("/api/v1/admin/stock").then().statusCode(200);
         long tid = ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_000_000_000_000L);
         String receipt = given().contentType("application/json").header("Authorization", TOKEN)
-                .body(Orders.taobao(tid, "WAIT_SELLER_SEND_GOODS", "2026-11-11 00:00:05", buyerPrefix + tid)
+                .body(Orders.taobao(tid, "WAIT_SELLER_SEND_GOODS", "2026-11-11 00:00:05",
+                        buyerNick != null ? buyerNick : buyerPrefix + tid)
                         .getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/intake/taobao").then().statusCode(202).extract().path("receiptId");
         String id = await().atMost(Duration.ofSeconds(30)).until(

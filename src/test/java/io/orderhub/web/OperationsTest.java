@@ -55,7 +55,10 @@ class OperationsTest {
                 .contains("intake-http", "receipts-http", "validate-receipts", "receipts-recovery");
 
         HttpResponse<String> jolokia = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:18778/jolokia/search/org.apache.camel:type=routes,*")).build(),
+                .newBuilder(URI.create("http://127.0.0.1:" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("quarkus.camel.jolokia.server.port", Integer.class)
+                        + "/jolokia/search/org.apache.camel:type=routes,*"))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(jolokia.statusCode()).isEqualTo(200);
         assertThat(jolokia.body()).contains("intake-http");

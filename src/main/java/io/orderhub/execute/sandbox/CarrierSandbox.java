@@ -63,6 +63,8 @@ public class CarrierSandbox {
             if (id.isEmpty()) {
                 failed.add(failure(id, "MISSING_OBJECT_ID", "object_id is required"));
             } else if (sandbox.failsItem(DownstreamSystem.CARRIER, id)) {
+                // counted per item, so a test sees that only the refused items come again
+                sandbox.book(DownstreamSystem.CARRIER).refused(id);
                 failed.add(failure(id, "ITEM_REFUSED", "sandbox: waybill request " + id + " refused (failItems)"));
             } else {
                 modules.add(issue(id, cp, item, request.body()));

@@ -58,6 +58,14 @@ public final class DownstreamBook {
         return answer;
     }
 
+    /**
+     * Counts an arrival of {@code key} that the system refused (a batch item it put on its failed list): nothing is
+     * remembered as its answer, so the next arrival is served.
+     */
+    public synchronized void refused(String key) {
+        byKey.computeIfAbsent(key, k -> new KeyState()).sent++;
+    }
+
     /** The record with this business id, or a new one created by {@code key}. */
     public synchronized Touch record(String key, String businessId, Supplier<String> newId, byte[] body) {
         DownstreamRecord existing = byBusinessId.get(businessId);

@@ -47,7 +47,10 @@ public class DownstreamSandbox {
         return books.get(system);
     }
 
-    /** How often the key reached the system (faulted requests excluded: the system never saw them). */
+    /**
+     * How often the key reached the system, batch items it refused included (faulted requests excluded: the system
+     * never saw them).
+     */
     public int sent(DownstreamSystem system, String key) {
         return book(system).key(key).map(DownstreamBook.KeyStats::sent).orElse(0);
     }
