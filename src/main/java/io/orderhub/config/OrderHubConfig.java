@@ -235,6 +235,13 @@ public interface OrderHubConfig {
         @WithDefault("2m")
         Duration waveWindow();
 
+        /**
+         * The embedded downstream sandbox reports back by itself: for each waybill it issued, the WMS outbound, then the
+         * carrier's pickup, transit and delivery, this far apart, so the demo shows the whole loop. Unset: only when
+         * asked ({@code POST /sandbox/downstream/control/{system}/events}).
+         */
+        Optional<Duration> sandboxEventsEvery();
+
         /** Downstream systems by name (erp, wms, carrier, sms, finance, invoice...). */
         Map<String, DownstreamSystem> systems();
 

@@ -45,6 +45,8 @@ class StatusScenarioTest {
     DataSource dataSource;
     @Inject
     RecordingReaction reactions;
+    @Inject
+    io.orderhub.execute.sandbox.DownstreamEvents sandboxEvents;
 
     static void platform(long tid, String status, Instant modified) throws Exception {
         String china = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -156,5 +158,22 @@ class StatusScenarioTest {
                         "platform:COMPLETED:APPLIED"); // T+30h
         assertThat(reactions.changes(id)).extracting(ch -> ch.previousAnswer() + "→" + ch.answer())
                 .containsExactly("null→PAID", "PAID→SHIPPED", "SHIPPED→COMPLETED");
+    }
+
+    @Test
+    void theSandboxPlaysAWaybillsLifeByItselfForTheDemo() throws Exception {
+        String id = io.orderhub.support.ReadyOrders.readyOrder("demo-loop-");
+        String waybill = await().atMost(Duration.ofSeconds(60)).until(() -> waybillOf(id), w -> w != null);
+        // what the timer route does every second in the embedded demo (orderhub.execute.sandbox-events-every), with
+        // every step already due: outbound, pickup, transit, delivery — one step per waybill per tick
+        for (int step = 0; step < 4; step++) {
+            assertThat(sandboxEvents.autoEvents(Duration.ZERO)).isPositive();
+        }
+        JsonPath s = status(id);
+        assertThat(s.getString("answer")).isEqualTo("COMPLETED");
+        assertThat(s.getString("answerSource")).isEqualTo("carrier");
+        assertThat(s.getString("sources.wms.status")).isEqualTo("SHIPPED");
+        assertThat(s.getString("sources.carrier.phase")).isEqualTo("DELIVERED");
+        assertThat(s.getString("waybillNo")).isEqualTo(waybill);
     }
 }

@@ -40,6 +40,34 @@ class StatusUnitTest {
     }
 
     @Test
+    void everyPairOfStatusesIsLegalExactlyWhenTheTableLeadsThere() throws Exception {
+        Lifecycle l = lifecycle();
+        List<String> all = List.of("PENDING_PAYMENT", "PAID", "ALLOCATED", "SHIPPED", "COMPLETED", "CANCELLED");
+        // the expected reach of each status, written out by hand: the table's arrows followed to their ends
+        Map<String, List<String>> reach = Map.of(
+                "PENDING_PAYMENT", List.of("PAID", "ALLOCATED", "SHIPPED", "COMPLETED", "CANCELLED"),
+                "PAID", List.of("ALLOCATED", "SHIPPED", "COMPLETED", "CANCELLED"),
+                "ALLOCATED", List.of("SHIPPED", "COMPLETED", "CANCELLED"),
+                "SHIPPED", List.of("COMPLETED", "CANCELLED"),
+                "COMPLETED", List.of(),
+                "CANCELLED", List.of());
+        for (String from : all) {
+            for (String to : all) {
+                boolean expected = from.equals(to) || reach.get(from).contains(to);
+                assertThat(l.orderMove(from, to)).as(from + " → " + to).isEqualTo(expected);
+            }
+        }
+        List<String> afterSales = List.of("NONE", "REFUND_REQUESTED", "RETURN_REQUESTED", "RETURNED", "REFUNDING",
+                "REFUND_REJECTED", "REFUNDED");
+        for (String from : afterSales) {
+            // every after-sales state can still end refunded (a rejected request may be filed again)...
+            assertThat(l.afterSalesMove(from, "REFUNDED")).as(from + " → REFUNDED").isTrue();
+            // ...and nothing leaves REFUNDED
+            assertThat(l.afterSalesMove("REFUNDED", from)).as("REFUNDED → " + from).isEqualTo("REFUNDED".equals(from));
+        }
+    }
+
+    @Test
     void everySourceTableLoadsAndOnlyCanonicalValuesAreTargets() throws Exception {
         Lifecycle l = lifecycle();
         for (String table : List.of("kuaidi100", "sf", "generic-wms", "generic-erp")) {

@@ -46,9 +46,13 @@ public class DownstreamEvents {
     /** Each waybill's route nodes so far, newest first: a Kuaidi100 push carries the whole history. */
     private final Map<String, List<StatusBodies.Node>> routes = new ConcurrentHashMap<>();
 
-    public DownstreamEvents(DownstreamSandbox sandbox, ProducerTemplate template) {
+    private final Optional<java.time.Duration> every;
+
+    public DownstreamEvents(DownstreamSandbox sandbox, ProducerTemplate template,
+            io.orderhub.config.OrderHubConfig config) {
         this.sandbox = sandbox;
         this.template = template;
+        this.every = config.execute().sandboxEventsEvery();
     }
 
     /** Sends the event of {@code system} ({@code carrier} or {@code wms}) to the hub. */
@@ -125,9 +129,51 @@ public class DownstreamEvents {
                 json(StatusBodies.wms(orderCode, warehouse, event.at(), waybill)));
     }
 
+    /** The order of a waybill's life as the sandbox plays it on its own. */
+    private static final List<StatusEvent.Kind> LIFE = List.of(StatusEvent.Kind.OUTBOUND, StatusEvent.Kind.PICKUP,
+            StatusEvent.Kind.IN_TRANSIT, StatusEvent.Kind.DELIVERED);
+    /** How far each issued waybill has got in {@link #LIFE}. */
+    private final Map<String, Integer> played = new ConcurrentHashMap<>();
+
+    /**
+     * The demo loop (timer route {@code sandbox-downstream-auto-events}, when
+     * {@code orderhub.execute.sandbox-events-every} is set): every waybill the sandbox carrier issued moves one step
+     * further once its time has come — outbound from the WMS, then pickup, transit and delivery from the carrier.
+     * Returns how many events were sent.
+     */
+    public int autoEvents() {
+        return every.map(this::autoEvents).orElse(0);
+    }
+
+    public int autoEvents(java.time.Duration every) {
+        if (!sandbox.enabled()) {
+            return 0;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        int sent = 0;
+        for (DownstreamRecord waybill : sandbox.book(DownstreamSystem.CARRIER).entries()) {
+            int next = played.getOrDefault(waybill.id(), 0);
+            if (next >= LIFE.size() || waybill.createdAt().plus(every.multipliedBy(next + 1)).isAfter(now)) {
+                continue;
+            }
+            StatusEvent.Kind kind = LIFE.get(next);
+            played.put(waybill.id(), next + 1);
+            try {
+                emit(kind.carrier() ? DownstreamSystem.CARRIER : DownstreamSystem.WMS,
+                        new StatusEvent(kind, waybill.id(), null, now));
+                sent++;
+            } catch (IllegalArgumentException e) {
+                // no delivery order known for it (a waybill of a test call): its life ends here
+                played.put(waybill.id(), LIFE.size());
+            }
+        }
+        return sent;
+    }
+
     /** Forgets the waybills' histories (the control API's reset). */
     public void reset() {
         routes.clear();
+        played.clear();
     }
 
     private Optional<DownstreamRecord> byId(DownstreamSystem system, String id) {

@@ -30,7 +30,7 @@ class DownstreamMappingsTest {
         assertThatThrownBy(() -> mappings.build("crm", INPUT)).isInstanceOf(DownstreamMappingException.class)
                 .hasMessageContaining("unknown downstream system 'crm'").hasMessageContaining("crm.jsonata")
                 .hasMessageContaining(
-                        "known: carrier, carrier-intercept, erp, finance, finance-reverse, invoice, sms, wms, wms-cancel")
+                        "known: carrier, carrier-intercept, erp, finance, finance-reverse, invoice, platform-writeback, sms, wms, wms-cancel")
                 .satisfies(e -> assertThat(((DownstreamMappingException) e).system()).isEqualTo("crm"));
     }
 
