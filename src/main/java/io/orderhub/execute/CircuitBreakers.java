@@ -26,8 +26,13 @@ public class CircuitBreakers {
     private final MeterRegistry registry;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
+    @jakarta.inject.Inject
     public CircuitBreakers(OrderHubConfig config, MeterRegistry registry) {
-        this.config = config.execute();
+        this(config.execute(), registry);
+    }
+
+    CircuitBreakers(OrderHubConfig.Execute config, MeterRegistry registry) {
+        this.config = config;
         this.registry = registry;
     }
 
@@ -36,7 +41,7 @@ public class CircuitBreakers {
         return breaker(system).tryAcquirePermission();
     }
 
-    /** Makes one permitted call and records its outcome: a call the system did not confirm counts as an error. */
+    /** Makes one permitted call and records its outcome: a call that may succeed if repeated counts as an error. */
     CommandTransport.Delivery call(String system, Supplier<CommandTransport.Delivery> call) {
         CircuitBreaker breaker = breaker(system);
         long start = System.nanoTime();
@@ -44,6 +49,10 @@ public class CircuitBreakers {
         long took = System.nanoTime() - start;
         if (delivery.confirmed()) {
             breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        } else if (!delivery.retryable()) {
+            // a refusal for good (a bad carrier code, an order already shipped, no shop configured) says nothing about
+            // whether the system is up: it neither opens nor closes the circuit
+            breaker.releasePermission();
         } else {
             breaker.onError(took, TimeUnit.NANOSECONDS, new RuntimeException(delivery.errorClass()));
         }

@@ -17,6 +17,15 @@ public interface CommandTransport {
     Delivery deliver(Command command, OrderHubConfig.DownstreamSystem system);
 
     /**
+     * Which circuit breaker guards this command: by default its system's. A transport that reaches several
+     * independent services under one system (the platform write-back: each platform's open API) names one breaker
+     * per service, so one platform's outage does not hold the others.
+     */
+    default String breakerKey(Command command) {
+        return command.system();
+    }
+
+    /**
      * What a transport reports: confirmed (with the downstream's answer), or not, with an error class
      * ({@code TIMEOUT}, {@code IO}, {@code HTTP_5XX}, {@code HTTP_4XX}, {@code REJECTED}, {@code NOT_CONFIGURED}...)
      * the failed-command store keeps. {@code retryable} false sends the command to the failed store at once (a

@@ -100,11 +100,11 @@ public class Dispatcher {
         CommandTransport transport = transport(system);
         if (transport == null) {
             notConfigured(command, system);
-        } else if (!breakers.permits(command.system())) {
+        } else if (!breakers.permits(transport.breakerKey(command))) {
             settlement.hold(command);
         } else {
             settlement.settle(command, system,
-                    breakers.call(command.system(), () -> transport.deliver(command, system)));
+                    breakers.call(transport.breakerKey(command), () -> transport.deliver(command, system)));
         }
     }
 

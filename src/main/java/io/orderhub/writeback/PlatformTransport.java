@@ -44,6 +44,12 @@ public class PlatformTransport implements CommandTransport {
         return "platform";
     }
 
+    /** One breaker per platform: Douyin's outage must not hold Taobao's write-backs. */
+    @Override
+    public String breakerKey(Command command) {
+        return command.system() + ":" + WritebackReaction.read(command.payload()).path("channel").asText("");
+    }
+
     @Override
     public Delivery deliver(Command command, OrderHubConfig.DownstreamSystem system) {
         JsonNode p = WritebackReaction.read(command.payload());
