@@ -55,11 +55,7 @@ public class StatusIntake {
         OrderHubConfig.StatusSystem source = sources.system(kind, system).orElseThrow(() -> new ApiError(404,
                 "unknown_system", "no " + kind + " status source '" + system + "' is configured"));
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        if ((body == null || body.length == 0) && contentType != null
-                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            body = formFromHeaders(exchange);
-        }
+        byte[] body = io.orderhub.web.RequestBodies.bytes(exchange);
         if (body == null || body.length == 0) {
             throw new ApiError(400, "malformed_payload", "empty body");
         }
@@ -120,22 +116,6 @@ public class StatusIntake {
         } catch (SQLException e) {
             throw new StoreUnavailableException("status event write failed", e);
         }
-    }
-
-    /**
-     * The HTTP server reads a url-encoded body into form fields (headers here); the fields the formats use are put back
-     * into the body they came in, decoded values encoded again, so the formats read one thing.
-     */
-    private static byte[] formFromHeaders(Exchange exchange) {
-        StringBuilder out = new StringBuilder();
-        for (String field : List.of("param", "sign", "content")) {
-            String value = exchange.getMessage().getHeader(field, String.class);
-            if (value != null) {
-                out.append(out.isEmpty() ? "" : "&").append(field).append('=')
-                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void checkContentType(String format, String contentType) {

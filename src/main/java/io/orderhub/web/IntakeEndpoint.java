@@ -48,7 +48,7 @@ public class IntakeEndpoint {
         String channel = in.getHeader("channel", String.class);
         exchange.setProperty(CHANNEL, channel);
         IntakeRequest request = new IntakeRequest(channel, in.getHeader(Exchange.CONTENT_TYPE, String.class),
-                in.getBody(byte[].class), in.getHeaders());
+                RequestBodies.bytes(exchange), in.getHeaders());
         in.setBody(gate.check(request));
     }
 

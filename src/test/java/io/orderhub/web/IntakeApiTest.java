@@ -92,6 +92,23 @@ class IntakeApiTest {
     }
 
     @Test
+    void aFormBodyIsArchivedAsTheBytesReceived() throws Exception {
+        // relays and some platforms post url-encoded forms; the archive must keep exactly what was sent
+        String body = "msg=" + java.net.URLEncoder.encode("{\"tid\":" + System.nanoTime() + "}",
+                java.nio.charset.StandardCharsets.UTF_8) + "&kind=order&sign=AB%2BCD";
+        String receiptId = given().contentType("application/x-www-form-urlencoded").header("Authorization", DEMO_TOKEN)
+                .body(body).post("/api/v1/intake/taobao").then().statusCode(202).extract().path("receiptId");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT body FROM raw_receipt WHERE receipt_id = ?")) {
+            ps.setObject(1, UUID.fromString(receiptId));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(body);
+            }
+        }
+    }
+
+    @Test
     void receiptIsProcessedOnceAndVisibleThroughTheApi() {
         String receiptId = post("jd", unique("jd__pop_order_orderInfo_captured.json"), "application/json", DEMO_TOKEN)
                 .then().statusCode(202).extract().path("receiptId");
