@@ -136,12 +136,12 @@ public class DownstreamEvents {
     private final Map<String, Integer> played = new ConcurrentHashMap<>();
 
     /**
-     * The demo loop (timer route {@code sandbox-downstream-auto-events}, when
+     * The demo loop (timer route {@code sandbox-downstream-auto-events} through {@link #playDemoLoop()}, when
      * {@code orderhub.execute.sandbox-events-every} is set): every waybill the sandbox carrier issued moves one step
      * further once its time has come — outbound from the WMS, then pickup, transit and delivery from the carrier.
      * Returns how many events were sent.
      */
-    public int autoEvents() {
+    public int playDemoLoop() {
         return every.map(this::autoEvents).orElse(0);
     }
 
