@@ -38,6 +38,20 @@ public class OrderRepository {
             SELECT hub_order_id, version, mapping_version, order_json::text FROM hub_order WHERE hub_order_id = ?""";
     private static final String BY_PLATFORM_ID = """
             SELECT hub_order_id FROM hub_order WHERE channel = ? AND platform_order_id = ? ORDER BY shop_id""";
+    /**
+     * Any id customer service has at hand: a platform order id (any channel), a waybill number (issued by the
+     * carrier, or reported by a carrier or WMS), or the last four digits of the receiver's phone with the receiver's
+     * name (masked phones keep their last four).
+     */
+    private static final String BY_ANY_ID = """
+            SELECT hub_order_id FROM hub_order WHERE platform_order_id = ?
+            UNION SELECT hub_order_id FROM waybill WHERE waybill_no = ?
+            UNION SELECT hub_order_id FROM order_status WHERE waybill_no = ?
+            LIMIT 50""";
+    private static final String BY_RECEIVER = """
+            SELECT hub_order_id FROM hub_order
+             WHERE order_json -> 'receiver' ->> 'name' = ? AND right(order_json -> 'receiver' ->> 'phone', 4) = ?
+             ORDER BY created_at DESC LIMIT 50""";
     private static final String HISTORY = """
             SELECT version, platform_updated_at, applied, order_json->>'status', order_json->>'platformStatus',
                    mapping_version, receipt_id
@@ -79,6 +93,47 @@ public class OrderRepository {
             throw new StoreUnavailableException("order search failed", e);
         }
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** {@code GET /api/v1/orders?q=}: the orders an id, a waybill or "phone last 4 + name" names (at most 50). */
+    public List<OrderView> search(String q) {
+        String text = q.trim();
+        try {
+            return find(UUID.fromString(text)).stream().toList();
+        } catch (IllegalArgumentException notHubId) {
+            // one of the other ids
+        }
+        List<UUID> ids = new ArrayList<>();
+        java.util.regex.Matcher receiver = java.util.regex.Pattern
+                .compile("^(?:(\\d{4})\\s*(\\S.*)|(.*\\S)\\s*(\\d{4}))$").matcher(text);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(BY_ANY_ID)) {
+                ps.setString(1, text);
+                ps.setString(2, text);
+                ps.setString(3, text);
+                collect(ps, ids);
+            }
+            if (receiver.matches()) {
+                String digits = receiver.group(1) != null ? receiver.group(1) : receiver.group(4);
+                String name = (receiver.group(2) != null ? receiver.group(2) : receiver.group(3)).trim();
+                try (PreparedStatement ps = c.prepareStatement(BY_RECEIVER)) {
+                    ps.setString(1, name);
+                    ps.setString(2, digits);
+                    collect(ps, ids);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("order search failed", e);
+        }
+        return ids.stream().distinct().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    private static void collect(PreparedStatement ps, List<UUID> ids) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+        }
     }
 
     private static List<VersionView> history(Connection c, UUID hubOrderId) throws SQLException {

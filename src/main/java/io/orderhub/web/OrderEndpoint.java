@@ -43,8 +43,17 @@ public class OrderEndpoint {
     public void search(Exchange exchange) {
         String channel = exchange.getMessage().getHeader("channel", String.class);
         String platformOrderId = exchange.getMessage().getHeader("platformOrderId", String.class);
+        String q = exchange.getMessage().getHeader("q", String.class);
+        if (q != null && channel == null && platformOrderId == null) {
+            if (q.isBlank() || q.length() > 200) {
+                throw new ApiError(400, "bad_query", "q is an order id, a platform order id, a waybill number, or the"
+                        + " receiver's phone last 4 digits with the receiver's name");
+            }
+            HttpReplies.json(exchange, 200, Map.of("items", orders.search(q).stream().map(this::render).toList()));
+            return;
+        }
         if (channel == null || platformOrderId == null || platformOrderId.isBlank()) {
-            throw new ApiError(400, "missing_parameter", "both channel and platformOrderId are required");
+            throw new ApiError(400, "missing_parameter", "q, or both channel and platformOrderId, are required");
         }
         if (Channel.fromCode(channel).isEmpty()) {
             throw new ApiError(404, "unknown_channel", "unknown channel '" + channel + "'");

@@ -63,6 +63,26 @@ class OrderFlowTest {
     }
 
     @Test
+    void anyIdCustomerServiceHasAtHandFindsTheOrder() throws Exception {
+        // a real Tmall presale trade with a plain receiver phone (golden case input)
+        String input = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/golden/taobao/presale-step-finished-plain/input.json"));
+        String id = settled(post("taobao", input)).getString("hubOrderId");
+        assertThat(id).isNotNull();
+        given().queryParam("q", id).get("/api/v1/orders").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].hubOrderId", equalTo(id));
+        for (String q : new String[]{"462503790690334", "陈先生 6677", "6677陈先生", " 6677 陈先生 "}) {
+            assertThat(given().queryParam("q", q).get("/api/v1/orders").then().statusCode(200).extract().jsonPath()
+                    .getList("items.hubOrderId", String.class)).as(q).contains(id);
+        }
+        for (String q : new String[]{"李四 6677", "陈先生 1234", "999999999999999"}) {
+            assertThat(given().queryParam("q", q).get("/api/v1/orders").then().statusCode(200).extract().jsonPath()
+                    .getList("items.hubOrderId", String.class)).as(q).doesNotContain(id);
+        }
+        given().queryParam("q", " ").get("/api/v1/orders").then().statusCode(400).body("error", equalTo("bad_query"));
+    }
+
+    @Test
     void aTaobaoTradeBecomesOneCanonicalOrder() throws Exception {
         long tid = freshTid();
         JsonPath receipt = settled(post("taobao", taobao(tid, "WAIT_SELLER_SEND_GOODS", "2026-11-11 00:00:05")));

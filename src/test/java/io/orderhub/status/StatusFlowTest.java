@@ -158,6 +158,9 @@ class StatusFlowTest {
         assertThat(s.getString("sources.carrier.phase")).isEqualTo("PICKED_UP");
         assertThat(s.getString("sources.platform.status")).as("the platform keeps its own view").isEqualTo("PAID");
         assertThat(s.getString("history.find { it.source == 'carrier' }.note")).contains("已接单");
+        // customer service finds the order by its waybill number
+        assertThat(given().queryParam("q", "YT6074326614455").get("/api/v1/orders").then().statusCode(200).extract()
+                .jsonPath().getList("items.hubOrderId", String.class)).contains(id);
         // the reactions were told, in the transaction that stored it, with the waybill and carrier
         assertThat(reactions.changes(id)).anySatisfy(ch -> {
             assertThat(ch.previousAnswer()).isEqualTo("PAID");
