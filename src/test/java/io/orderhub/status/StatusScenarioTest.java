@@ -36,8 +36,6 @@ import io.restassured.path.json.JsonPath;
 class StatusScenarioTest {
 
     static final String TOKEN = "Bearer orderhub-demo-token";
-    static final String ADMIN = "Bearer orderhub-demo-admin-token";
-    static final String SKU = "TX324A0212";
     /** The order's own time: the fixture's modification time, 2026-11-11 00:00:05 China time. */
     static final Instant T = Instant.parse("2026-11-10T16:00:05Z");
 
@@ -80,15 +78,7 @@ class StatusScenarioTest {
 
     @Test
     void oneOrderThroughEverySourceInARealisticMessyOrder() throws Exception {
-        given().header("Authorization", ADMIN).contentType("application/json")
-                .body("[{\"code\":\"WH-SH\",\"province\":\"上海市\",\"shipsWithin24h\":true}]")
-                .put("/api/v1/admin/warehouses").then().statusCode(200);
-        List<Integer> r = given().header("Authorization", ADMIN).get("/api/v1/admin/stock?sku=" + SKU).then()
-                .statusCode(200).extract().jsonPath().getList("items.findAll { it.warehouse == 'WH-SH' }.reserved");
-        given().header("Authorization", ADMIN).contentType("application/json")
-                .body("[{\"warehouse\":\"WH-SH\",\"sku\":\"" + SKU + "\",\"onHand\":" + ((r.isEmpty() ? 0 : r.get(0))
-                        + 1) + "}]")
-                .put("/api/v1/admin/stock").then().statusCode(200);
+        io.orderhub.support.ReadyOrders.stockForOneMore();
         long tid = ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_000_000_000_000L);
         platform(tid, "WAIT_SELLER_SEND_GOODS", T);
         String id = await().atMost(Duration.ofSeconds(30)).until(() -> given().get(

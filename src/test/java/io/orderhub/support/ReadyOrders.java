@@ -40,7 +40,8 @@ public final class ReadyOrders {
         return ready(null, buyerNick);
     }
 
-    private static String ready(String buyerPrefix, String buyerNick) throws Exception {
+    /** Warehouse WH-SH and one more unit of the fixture's SKU than is reserved: the next order is READY. */
+    public static void stockForOneMore() {
         given().header("Authorization", ADMIN).contentType("application/json")
                 .body("[{\"code\":\"WH-SH\",\"province\":\"上海市\",\"shipsWithin24h\":true}]")
                 .put("/api/v1/admin/warehouses").then().statusCode(200);
@@ -50,6 +51,10 @@ public final class ReadyOrders {
                 .body("[{\"warehouse\":\"WH-SH\",\"sku\":\"" + SKU + "\",\"onHand\":" + ((r.isEmpty() ? 0 : r.get(0))
                         + 1) + "}]")
                 .put("/api/v1/admin/stock").then().statusCode(200);
+    }
+
+    private static String ready(String buyerPrefix, String buyerNick) throws Exception {
+        stockForOneMore();
         long tid = ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_000_000_000_000L);
         String receipt = given().contentType("application/json").header("Authorization", TOKEN)
                 .body(Orders.taobao(tid, "WAIT_SELLER_SEND_GOODS", "2026-11-11 00:00:05",
