@@ -6,7 +6,8 @@
 #      first request to the last acknowledgement;
 #   3. burst: BURST orders (default 21,000, the seed's 618 minute) as fast as possible; figure = seconds from the last
 #      arrival until every command of every order is acknowledged.
-# Env: CONNECTIONS (32), DURATION (10s), BURST (21000), PORT (18092), CONSUMERS (orderhub.validate.consumers, 4).
+# Env: CONNECTIONS (32), DURATION (10s), BURST (21000), PORT (18092), CONSUMERS (orderhub.validate.consumers, 4),
+# JAVA_EXTRA (more JVM options for the hub, e.g. a profiler agent).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-32}
@@ -20,7 +21,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 
 data=$(mktemp -d /tmp/orderhub-e2e.XXXXXX)
 # the benchmark profile lifts the intake rate limit; the sandbox systems come with the embedded profile
-java -Xms1g -Xmx1g -Dquarkus.profile=embedded,bench -Dorderhub.data-dir="$data" -Dquarkus.http.port="$PORT" \
+java -Xms1g -Xmx1g ${JAVA_EXTRA:-} -Dquarkus.profile=embedded,bench -Dorderhub.data-dir="$data" -Dquarkus.http.port="$PORT" \
   -Dcamel.main.routes-include-pattern="$(sed -n 's/^%embedded.camel.main.routes-include-pattern=//p' \
     src/main/resources/application.properties),classpath:routes/bench.yaml" \
   -Dorderhub.connector.scheduled=false -Dorderhub.validate.consumers="$CONSUMERS" \
@@ -41,6 +42,15 @@ sent() { curl -s "$base/q/metrics" | awk 'index($0, "orderhub_execute_commands_t
   && !index($0, "wms-wave") {s += $NF} END {printf "%d", s}'; }
 evaluated() { metric orderhub_rules_evaluated_total ''; }
 now() { date +%s.%N; }
+# CPU seconds (user + system) used so far by the hub's JVM and by the embedded PostgreSQL's processes (all of them:
+# backends, WAL writer, checkpointer...), to give each order's CPU cost; the load generator is not counted
+tick=$(getconf CLK_TCK)
+cpu_of() { awk -v t="$tick" '{s += $14 + $15} END {printf "%.2f", s / t}' "$@" 2>/dev/null || echo 0; }
+cpu_hub() { cpu_of /proc/$hub/stat; }
+cpu_pg() { # the postmaster (started with the data directory) and its children; exited children count in its cutime
+  local pm f=() p; pm=$(pgrep -f -- "-D $data" | head -1)
+  for p in $pm $(pgrep -P "$pm"); do f+=("/proc/$p/stat"); done
+  awk -v t="$tick" -v pm="$pm" '{s += $14 + $15; if ($1 == pm) s += $16 + $17} END {printf "%.2f", s / t}' "${f[@]}"; }
 # every order of this benchmark makes 4 commands (ERP, WMS, carrier, finance; no SMS to a masked phone); picking
 # waves are commands too but are not counted: only the orders' own (metric filtered by system below)
 wait_dispatched() { # orders → prints the time all their commands were acknowledged
@@ -74,13 +84,18 @@ RUN_ID=null PATH_PREFIX=/bench/null CONNECTIONS=$CONNECTIONS RATE=0 \
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/intake.lua "$base" | grep '^RESULT' | sed 's/^RESULT/null/'
 
 echo "# sustained: as fast as the hub takes orders for $DURATION"
-before=$(sent); t0=$(now)
+before=$(sent); h0=$(cpu_hub); p0=$(cpu_pg); t0=$(now)
 r=$(RUN=2 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/e2e.lua "$base" | grep '^RESULT')
 t_in=$(now); read -r n bad <<<"$(posted "$r")"
 t_out=$(wait_dispatched "$n" "$before")
+h1=$(cpu_hub); p1=$(cpu_pg)
 awk -v n="$n" -v bad="$bad" -v a="$t0" -v b="$t_in" -v c="$t_out" 'BEGIN {
   printf "sustained orders=%d non202=%d accepted_per_s=%.0f dispatched_per_s=%.0f drain_after_last_arrival_s=%.1f\n",
     n, bad, n / (b - a), n / (c - a), c - b }'
+# the machine's ceiling for this work: all its cores busy with nothing but the hub and its database
+awk -v n="$n" -v h="$(echo "$h1 - $h0" | bc)" -v p="$(echo "$p1 - $p0" | bc)" -v c="$(nproc)" -v s="$(echo "$t_out - $t0" | bc)" 'BEGIN {
+  printf "cpu_per_order_ms hub=%.2f postgres=%.2f total=%.2f busy_cores=%.2f ceiling_on_%d_cores_per_s=%.0f\n",
+    h * 1000 / n, p * 1000 / n, (h + p) * 1000 / n, (h + p) / s, c, c * n / (h + p) }'
 
 echo "# burst: $BURST orders as fast as possible (the 618 minute)"
 before=$(sent); t0=$(now)

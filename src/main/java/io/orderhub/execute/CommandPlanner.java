@@ -75,10 +75,18 @@ public class CommandPlanner {
         }
         boolean degraded = degradation.degraded();
         int n = 0;
-        for (JsonNode planned : source.get().evaluation().path("facts").path("commands")) {
-            JsonNode shipment = planned.path("shipmentIndex");
-            n += insert(c, source.get(), planned.path("system").asText(), planned.path("type").asText(),
-                    shipment.isInt() ? shipment.asInt() : null, degraded, null, "");
+        // all of the order's commands in one round trip (a JDBC batch): at promotion rates the outbox insert is the
+        // validation layer's most frequent statement
+        try (PreparedStatement ins = c.prepareStatement(INSERT)) {
+            for (JsonNode planned : source.get().evaluation().path("facts").path("commands")) {
+                JsonNode shipment = planned.path("shipmentIndex");
+                bind(ins, source.get(), planned.path("system").asText(), planned.path("type").asText(),
+                        shipment.isInt() ? shipment.asInt() : null, degraded, null, "", null);
+                ins.addBatch();
+            }
+            for (int count : ins.executeBatch()) {
+                n += Math.max(count, 0);
+            }
         }
         if (degraded && n > 0) {
             try (PreparedStatement tag = c.prepareStatement(TAG_DEGRADED)) {
@@ -170,6 +178,15 @@ public class CommandPlanner {
 
     private int insert(Connection c, Source s, String system, String type, Integer shipment, boolean degraded,
             UUID backfillOf, String keySuffix, JsonNode extra) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement(INSERT)) {
+            bind(ins, s, system, type, shipment, degraded, backfillOf, keySuffix, extra);
+            return ins.executeUpdate();
+        }
+    }
+
+    /** Binds one command row: its key, and its payload built by the system's mapping (or its input, failed). */
+    private void bind(PreparedStatement ins, Source s, String system, String type, Integer shipment,
+            boolean degraded, UUID backfillOf, String keySuffix, JsonNode extra) throws SQLException {
         String key = s.hubOrderId() + ":" + type + (shipment != null ? "#" + shipment : "") + ":" + s.version()
                 + keySuffix;
         ObjectNode command = JSON.createObjectNode();
@@ -201,24 +218,21 @@ public class CommandPlanner {
             payload = input;
             error = e.getMessage();
         }
-        try (PreparedStatement ins = c.prepareStatement(INSERT)) {
-            ins.setObject(1, UuidCreator.getTimeOrderedEpoch());
-            ins.setString(2, key);
-            ins.setObject(3, s.hubOrderId());
-            ins.setInt(4, s.version());
-            ins.setString(5, system);
-            ins.setString(6, type);
-            ins.setInt(7, s.priority());
-            ins.setString(8, payload.toString());
-            ins.setBoolean(9, degraded);
-            ins.setString(10, error == null ? "PENDING" : "FAILED");
-            ins.setObject(11, backfillOf);
-            ins.setString(12, command.path("warehouse").asText(null));
-            ins.setBoolean(13, error == null);
-            ins.setString(14, error);
-            ins.setString(15, error == null ? null : "MAPPING");
-            return ins.executeUpdate();
-        }
+        ins.setObject(1, UuidCreator.getTimeOrderedEpoch());
+        ins.setString(2, key);
+        ins.setObject(3, s.hubOrderId());
+        ins.setInt(4, s.version());
+        ins.setString(5, system);
+        ins.setString(6, type);
+        ins.setInt(7, s.priority());
+        ins.setString(8, payload.toString());
+        ins.setBoolean(9, degraded);
+        ins.setString(10, error == null ? "PENDING" : "FAILED");
+        ins.setObject(11, backfillOf);
+        ins.setString(12, command.path("warehouse").asText(null));
+        ins.setBoolean(13, error == null);
+        ins.setString(14, error);
+        ins.setString(15, error == null ? null : "MAPPING");
     }
 
     /** The system's mapping builds the payload; a system without a mapping file receives the command input. */

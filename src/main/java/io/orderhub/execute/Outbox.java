@@ -12,11 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.orderhub.archive.GroupCommitter;
 import io.orderhub.archive.StoreUnavailableException;
 
 /**
@@ -34,10 +39,6 @@ public class Outbox {
                                      ORDER BY priority DESC, created_at LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING o.command_id, o.idempotency_key, o.hub_order_id, o.system, o.command_type, o.priority,
                       o.payload::text, o.attempts, o.created_at, o.built""";
-    private static final String SENT = """
-            UPDATE outbox_command SET state = 'SENT', attempts = attempts + 1, response = ?::jsonb, sent_at = now(),
-                   last_error = NULL, error_class = NULL, updated_at = now()
-             WHERE command_id = ? AND state = 'SENDING'""";
     private static final String BUILT = """
             UPDATE outbox_command SET payload = ?::jsonb, built = true, updated_at = now() WHERE command_id = ?""";
     private static final String RETRY = """
@@ -66,10 +67,31 @@ public class Outbox {
               FROM outbox_command WHERE hub_order_id = ? ORDER BY created_at""";
     private static final String BACKLOG = "SELECT count(*) FROM outbox_command WHERE state IN ('PENDING', 'SENDING')";
 
+    /** The confirmations of one group commit: one statement, one transaction, one WAL flush for all of them. */
+    private static final String SENT_MANY = """
+            UPDATE outbox_command o SET state = 'SENT', attempts = o.attempts + 1, response = m.response::jsonb,
+                   sent_at = now(), last_error = NULL, error_class = NULL, updated_at = now()
+              FROM unnest(?::uuid[], ?::text[]) AS m(command_id, response)
+             WHERE o.command_id = m.command_id AND o.state = 'SENDING'
+            RETURNING o.command_id""";
+
+    private record Confirmation(UUID commandId, String responseJson) {
+    }
+
     private final DataSource dataSource;
+    // the senders' confirmations are group-committed: with a few commands per order and several sender threads, one
+    // commit per confirmation made the commit flush the dispatcher's largest cost; a sender still waits for its own
+    // row to be SENT (as before), it just shares the commit with the confirmations that arrived meanwhile
+    private final GroupCommitter<Confirmation, Boolean> confirmations;
 
     public Outbox(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.confirmations = new GroupCommitter<>("outbox-sent", 10_000, 256, 1, this::markSent);
+    }
+
+    @PreDestroy
+    void close() {
+        confirmations.close();
     }
 
     public List<Command> claim(int limit, Duration lease) {
@@ -90,8 +112,37 @@ public class Outbox {
         }
     }
 
-    public void sent(UUID commandId, String responseJson) {
-        update(SENT, responseJson, commandId);
+    /**
+     * Marks the command SENT with the downstream's answer, once it is committed; false when it was not SENDING any
+     * more (its lease ran out and another sender has it: the idempotency key makes that repeat harmless).
+     */
+    public boolean sent(UUID commandId, String responseJson) {
+        try {
+            return confirmations.submit(new Confirmation(commandId, responseJson)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while marking " + commandId + " sent", e);
+        } catch (TimeoutException e) {
+            throw new StoreUnavailableException("marking " + commandId + " sent timed out", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StoreUnavailableException s
+                    ? s
+                    : new StoreUnavailableException("marking " + commandId + " sent failed", e.getCause());
+        }
+    }
+
+    private List<Boolean> markSent(List<Confirmation> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SENT_MANY)) {
+            ps.setArray(1, c.createArrayOf("uuid", batch.stream().map(Confirmation::commandId).toArray()));
+            ps.setArray(2, c.createArrayOf("text", batch.stream().map(Confirmation::responseJson).toArray()));
+            java.util.Set<UUID> marked = new java.util.HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    marked.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return batch.stream().map(b -> marked.contains(b.commandId())).toList();
+        }
     }
 
     /** A command planned without a payload (its mapping failed then) got one now. */
