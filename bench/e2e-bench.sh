@@ -17,6 +17,7 @@ PORT=${PORT:-18092}
 CONSUMERS=${CONSUMERS:-4}
 export FIXTURES=${FIXTURES:-$PWD/src/test/resources/fixtures}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null
+command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client; } >/dev/null
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -q -B package -DskipTests
 
 data=$(mktemp -d /tmp/orderhub-e2e.XXXXXX)
@@ -51,6 +52,12 @@ cpu_pg() { # the postmaster (started with the data directory) and its children; 
   local pm f=() p; pm=$(pgrep -f -- "-D $data" | head -1)
   for p in $pm $(pgrep -P "$pm"); do f+=("/proc/$p/stat"); done
   awk -v t="$tick" -v pm="$pm" '{s += $14 + $15; if ($1 == pm) s += $16 + $17} END {printf "%.2f", s / t}' "${f[@]}"; }
+# the database's own work counters, which unlike CPU time do not move with the machine's noise: committed
+# transactions, rows written (inserted + updated + deleted) and WAL bytes so far
+db_work() {
+  psql -h 127.0.0.1 -p "$(sed -n 4p "$data/pg/postmaster.pid")" -U postgres -d postgres -Atq -F ' ' -c \
+    "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted, pg_current_wal_lsn() - '0/0'
+       FROM pg_stat_database WHERE datname = 'postgres'"; }
 # every order of this benchmark makes 4 commands (ERP, WMS, carrier, finance; no SMS to a masked phone); picking
 # waves are commands too but are not counted: only the orders' own (metric filtered by system below)
 wait_dispatched() { # orders → prints the time all their commands were acknowledged
@@ -80,15 +87,21 @@ echo "# validation consumers: $CONSUMERS; machine $(nproc) cores"
 echo "# warm-up: 2,000 orders through every layer"
 send_exactly 2000 1 >/dev/null; wait_dispatched 2000 0 >/dev/null
 echo "# baseline: null endpoint, same payloads, $DURATION"
-RUN_ID=null PATH_PREFIX=/bench/null CONNECTIONS=$CONNECTIONS RATE=0 \
-  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/intake.lua "$base" | grep '^RESULT' | sed 's/^RESULT/null/'
+h0=$(cpu_hub)
+r=$(RUN_ID=null PATH_PREFIX=/bench/null CONNECTIONS=$CONNECTIONS RATE=0 \
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/intake.lua "$base" | grep '^RESULT' | sed 's/^RESULT/null/')
+echo "$r"
+# the hub's CPU for one HTTP exchange that stores nothing: an order costs at least five of them (its intake and its
+# four downstream calls, both ends of which run in this JVM while the sandbox plays the downstream systems)
+awk -v n="$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$r")" -v h="$(echo "$(cpu_hub) - $h0" | bc)" 'BEGIN {
+  printf "null cpu_per_request_ms hub=%.3f\n", h * 1000 / n }'
 
 echo "# sustained: as fast as the hub takes orders for $DURATION"
-before=$(sent); h0=$(cpu_hub); p0=$(cpu_pg); t0=$(now)
+before=$(sent); h0=$(cpu_hub); p0=$(cpu_pg); read -r x0 r0 w0 <<<"$(db_work)"; t0=$(now)
 r=$(RUN=2 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/e2e.lua "$base" | grep '^RESULT')
 t_in=$(now); read -r n bad <<<"$(posted "$r")"
 t_out=$(wait_dispatched "$n" "$before")
-h1=$(cpu_hub); p1=$(cpu_pg)
+h1=$(cpu_hub); p1=$(cpu_pg); read -r x1 r1 w1 <<<"$(db_work)"
 awk -v n="$n" -v bad="$bad" -v a="$t0" -v b="$t_in" -v c="$t_out" 'BEGIN {
   printf "sustained orders=%d non202=%d accepted_per_s=%.0f dispatched_per_s=%.0f drain_after_last_arrival_s=%.1f\n",
     n, bad, n / (b - a), n / (c - a), c - b }'
@@ -96,6 +109,9 @@ awk -v n="$n" -v bad="$bad" -v a="$t0" -v b="$t_in" -v c="$t_out" 'BEGIN {
 awk -v n="$n" -v h="$(echo "$h1 - $h0" | bc)" -v p="$(echo "$p1 - $p0" | bc)" -v c="$(nproc)" -v s="$(echo "$t_out - $t0" | bc)" 'BEGIN {
   printf "cpu_per_order_ms hub=%.2f postgres=%.2f total=%.2f busy_cores=%.2f ceiling_on_%d_cores_per_s=%.0f\n",
     h * 1000 / n, p * 1000 / n, (h + p) * 1000 / n, (h + p) / s, c, c * n / (h + p) }'
+# pg_stat_database counts lag up to half a second (statistics are flushed by each backend when idle)
+awk -v n="$n" -v x="$((x1 - x0))" -v r="$((r1 - r0))" -v w="$(echo "$w1 - $w0" | bc)" 'BEGIN {
+  printf "db_work_per_order commits=%.1f rows_written=%.1f wal_kib=%.1f\n", x / n, r / n, w / n / 1024 }'
 
 echo "# burst: $BURST orders as fast as possible (the 618 minute)"
 before=$(sent); t0=$(now)
