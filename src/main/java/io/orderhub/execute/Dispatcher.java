@@ -1,6 +1,9 @@
 package io.orderhub.execute;
 
+import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +15,7 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.seda.SedaEndpoint;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderhub.config.OrderHubConfig;
@@ -34,6 +38,11 @@ public class Dispatcher {
     private final Map<String, CommandTransport> transports = new HashMap<>();
     private final OrderHubConfig.Execute config;
     private final AtomicLong backlog = new AtomicLong();
+    // until when each claimed sendable may still be started: a claim's lease runs while it waits in the queue, and a
+    // command whose lease is (nearly) over may already be with another sender (this pod's next claim, another pod),
+    // so its stale copy is not sent; keyed by identity, since a re-claim yields an equal command with a new lease
+    private final Map<Sendable, Instant> startBy = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Counter expired;
 
     public Dispatcher(Outbox outbox, CommandPlanner planner, DegradationSwitch degradation, CircuitBreakers breakers,
             Settlement settlement, Instance<CommandTransport> transports, OrderHubConfig config,
@@ -47,6 +56,9 @@ public class Dispatcher {
         this.config = config.execute();
         Gauge.builder("orderhub.execute.backlog", backlog, AtomicLong::get)
                 .description("Commands waiting in the outbox (pending or being sent)").register(registry);
+        this.expired = Counter.builder("orderhub.execute.lease.expired")
+                .description("Claimed commands not sent because their lease ran out in the queue (claimed again)")
+                .register(registry);
     }
 
     /** Claims due commands into the priority queue while it has room; called by the execute-feed route. */
@@ -63,11 +75,30 @@ public class Dispatcher {
         if (room <= 0) {
             return List.of();
         }
-        return CommandBatch.group(outbox.claim(Math.min(room, 200), config.lease()), config.systems());
+        // started only while half the lease remains: the call (its HTTP timeouts are well under half the default
+        // lease) then ends before the command can be claimed again
+        Instant until = Instant.now().plus(config.lease().dividedBy(2));
+        List<Sendable> claimed = CommandBatch.group(outbox.claim(Math.min(room, 200), config.lease()),
+                config.systems());
+        if (startBy.size() > 2 * config.queueSize()) {
+            // claims that never reached a sender (the queue refused them at shutdown or when full) are let go
+            Instant stale = Instant.now().minus(config.lease());
+            synchronized (startBy) {
+                startBy.values().removeIf(t -> t.isBefore(stale));
+            }
+        }
+        claimed.forEach(s -> startBy.put(s, until));
+        return claimed;
     }
 
     /** Sends what the queue gave: one command, or one system's batch. */
     public void send(Sendable next) {
+        Instant until = startBy.remove(next);
+        if (until != null && Instant.now().isAfter(until)) {
+            // it waited too long in the queue: the outbox gives it out again once its lease is over
+            expired.increment(next instanceof CommandBatch b ? b.commands().size() : 1);
+            return;
+        }
         if (next instanceof CommandBatch batch) {
             sendBatch(batch);
         } else if (next instanceof Command planned) {
