@@ -195,7 +195,7 @@ class ConnectorFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().minusSeconds(1)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(checkpoint));
         // the platform fails on the 7th call of the run (one list call, five details): the window is half stored
-        faults.set(new SandboxFaults.Settings(0, 0, 0, 0, 0, "SERVER_ERROR", 1));
+        faults.set(new SandboxFaults.Settings(0, 0, 0, 0, 0, "SERVER_ERROR", 1), "taobao");
         faults.failAfter(6, 1);
         Poller.Result failed = poller.poll(shop, Duration.ZERO);
         assertThat(failed.outcome()).isEqualTo("error");
@@ -283,7 +283,8 @@ class ConnectorFlowTest {
 
     @Test
     void transientFetchErrorsAreRetriedAndAnOrderThePlatformDoesNotKnowParksUntilReplayed() {
-        faults.set(new SandboxFaults.Settings(0, 0, 0, 0, 2, "SERVER_ERROR", 1));
+        // the two failures are for this shop's fetch; the hub's other work meanwhile calls other sandbox platforms
+        faults.set(new SandboxFaults.Settings(0, 0, 0, 0, 2, "SERVER_ERROR", 1), "wechat_channels");
         SandboxGenerator.Generated g = generator.generate("test-wechat", 1, Instant.now(), Duration.ZERO, true);
         await().atMost(Duration.ofSeconds(30)).until(() -> storedOf(Channel.WECHAT_CHANNELS, g.orderIds()) == 1);
         assertThat(query("SELECT attempts::text FROM platform_fetch WHERE platform_order_id = ?", g.orderIds().get(0)))

@@ -65,7 +65,7 @@ public class SandboxEndpoint {
         SandboxPlatform platform = state.platformAt(segment)
                 .orElseThrow(() -> new ApiError(404, "unknown_platform", "no sandbox platform '" + segment + "'"));
         traffic.record(segment);
-        SandboxPlatform.Fault fault = faults.apiFault();
+        SandboxPlatform.Fault fault = faults.apiFault(segment);
         byte[] body = in.getBody(byte[].class);
         body = body == null ? new byte[0] : body;
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);

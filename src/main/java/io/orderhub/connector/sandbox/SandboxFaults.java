@@ -28,12 +28,24 @@ public class SandboxFaults {
     /** Calls still answered normally before {@link #failAfter}'s failures begin; -1 when not armed. */
     private int okBeforeFailing = -1;
     private int failingAfter;
+    /** The one platform whose calls failNext and failAfter count, or null for all of them. */
+    private String scope;
 
-    public synchronized void set(Settings next) {
+    public void set(Settings next) {
+        set(next, null);
+    }
+
+    /**
+     * As {@link #set(Settings)}, with {@code failNext} and {@link #failAfter} counting and failing only the calls to one
+     * sandbox platform (its path segment, e.g. {@code wechat_channels}): other work of the same hub (write-backs, other
+     * shops' fetches) calls the sandbox meanwhile and would otherwise take failures meant for the call under test.
+     */
+    public synchronized void set(Settings next, String platform) {
         settings = next;
         random = new Random(next.seed());
         failNext.set(next.failNext());
         okBeforeFailing = -1;
+        scope = platform;
     }
 
     /** Answers the next {@code ok} calls normally, then fails {@code failures} calls with the configured kind. */
@@ -51,8 +63,11 @@ public class SandboxFaults {
         return random.nextDouble() < settings.dropPushShare();
     }
 
-    /** The fault for this API call, or null to answer normally. */
-    public synchronized SandboxPlatform.Fault apiFault() {
+    /** The fault for this API call to {@code platform}, or null to answer normally. */
+    public synchronized SandboxPlatform.Fault apiFault(String platform) {
+        if (scope != null && !scope.equals(platform)) {
+            return randomFault();
+        }
         if (okBeforeFailing >= 0) {
             if (okBeforeFailing > 0) {
                 okBeforeFailing--;
@@ -67,6 +82,10 @@ public class SandboxFaults {
         if (failNext.get() > 0 && failNext.getAndDecrement() > 0) {
             return SandboxPlatform.Fault.valueOf(settings.failKind());
         }
+        return randomFault();
+    }
+
+    private SandboxPlatform.Fault randomFault() {
         double r = random.nextDouble();
         if (r < settings.errorShare()) {
             return SandboxPlatform.Fault.SERVER_ERROR;
